@@ -1,0 +1,4 @@
+package dev.steward.workflows.answer;
+
+public record Answer(String text) {
+}

@@ -1,0 +1,5 @@
+package dev.steward.workflows.conversation;
+
+public enum TurnRole {
+    MEMBER, BOT, AGENT
+}

@@ -1,0 +1,8 @@
+package dev.steward.workflows.discord;
+
+import io.temporal.activity.ActivityInterface;
+
+@ActivityInterface
+public interface DiscordActivities {
+    SentReply sendReply(ReplyRequest request);
+}

@@ -1,0 +1,49 @@
+package dev.steward.workflows.message;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+
+import java.time.Duration;
+
+/**
+ * Timeouts and retry policies of the activities a message workflow calls. Errors that retrying cannot
+ * fix are thrown by the activities as non-retryable application failures.
+ */
+final class MessageActivityOptions {
+    private MessageActivityOptions() {
+    }
+
+    /** Database reads and writes: retried until the database is back (a message is never lost). */
+    static final ActivityOptions STORAGE = ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(10))
+            .setScheduleToCloseTimeout(Duration.ofHours(1))
+            .setRetryOptions(RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofMillis(200))
+                    .setMaximumInterval(Duration.ofSeconds(30))
+                    .build())
+            .build();
+
+    /**
+     * The model: a bounded budget, after which the member gets a fallback reply instead of waiting.
+     * Five attempts with backoff cover roughly half a minute of outage.
+     */
+    static final ActivityOptions MODEL = ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(90))
+            .setRetryOptions(RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofSeconds(2))
+                    .setBackoffCoefficient(2)
+                    .setMaximumInterval(Duration.ofSeconds(16))
+                    .setMaximumAttempts(5)
+                    .build())
+            .build();
+
+    /** Discord REST: 429 and 5xx are retried (nonces keep sends single); other 4xx are not. */
+    static final ActivityOptions DISCORD = ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setScheduleToCloseTimeout(Duration.ofMinutes(30))
+            .setRetryOptions(RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofSeconds(1))
+                    .setMaximumInterval(Duration.ofMinutes(1))
+                    .build())
+            .build();
+}

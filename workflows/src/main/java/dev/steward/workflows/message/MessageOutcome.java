@@ -1,0 +1,27 @@
+package dev.steward.workflows.message;
+
+import java.util.List;
+
+/** What the workflow did with a message; returned to starters that wait (sandbox, tests). */
+public record MessageOutcome(Status status, List<String> replyMessageIds) {
+
+    public enum Status {
+        ANSWERED,
+        /** The model kept failing; the member got the polite fallback reply instead of silence. */
+        FALLBACK_ANSWERED,
+        NOT_ADDRESSED,
+        IGNORED_BOT_AUTHOR,
+        IGNORED_UNKNOWN_GUILD,
+        IGNORED_EMPTY,
+        REMOVED_BY_MODERATION,
+        QUOTA_EXHAUSTED
+    }
+
+    public MessageOutcome {
+        replyMessageIds = List.copyOf(replyMessageIds);
+    }
+
+    public static MessageOutcome of(Status status) {
+        return new MessageOutcome(status, List.of());
+    }
+}

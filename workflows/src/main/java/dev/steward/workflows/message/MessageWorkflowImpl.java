@@ -1,0 +1,106 @@
+package dev.steward.workflows.message;
+
+import dev.steward.workflows.answer.AnswerActivities;
+import dev.steward.workflows.answer.AnswerRequest;
+import dev.steward.workflows.conversation.ConversationActivities;
+import dev.steward.workflows.conversation.ConversationKey;
+import dev.steward.workflows.conversation.Turn;
+import dev.steward.workflows.conversation.TurnRole;
+import dev.steward.workflows.discord.DiscordActivities;
+import dev.steward.workflows.discord.ReplyRequest;
+import dev.steward.workflows.discord.SentReply;
+import dev.steward.workflows.guild.GuildActivities;
+import dev.steward.workflows.guild.GuildContext;
+import dev.steward.workflows.message.MessageOutcome.Status;
+import dev.steward.workflows.moderation.ModerationAction;
+import dev.steward.workflows.moderation.ModerationActivities;
+import dev.steward.workflows.moderation.ModerationRequest;
+import dev.steward.workflows.quota.ChargeKind;
+import dev.steward.workflows.quota.ChargeRequest;
+import dev.steward.workflows.quota.QuotaActivities;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import org.slf4j.Logger;
+
+public class MessageWorkflowImpl implements MessageWorkflow {
+    static final String FALLBACK_REPLY =
+            "Sorry, I can't answer right now. Please try again in a few minutes.";
+
+    private static final Logger log = Workflow.getLogger(MessageWorkflowImpl.class);
+
+    private final GuildActivities guilds =
+            Workflow.newActivityStub(GuildActivities.class, MessageActivityOptions.STORAGE);
+    private final ModerationActivities moderation =
+            Workflow.newActivityStub(ModerationActivities.class, MessageActivityOptions.MODEL);
+    private final QuotaActivities quota =
+            Workflow.newActivityStub(QuotaActivities.class, MessageActivityOptions.STORAGE);
+    private final ConversationActivities conversations =
+            Workflow.newActivityStub(ConversationActivities.class, MessageActivityOptions.STORAGE);
+    private final AnswerActivities answers =
+            Workflow.newActivityStub(AnswerActivities.class, MessageActivityOptions.MODEL);
+    private final DiscordActivities discord =
+            Workflow.newActivityStub(DiscordActivities.class, MessageActivityOptions.DISCORD);
+
+    @Override
+    public MessageOutcome handle(IncomingMessage message) {
+        if (message.authorIsBot()) {
+            return MessageOutcome.of(Status.IGNORED_BOT_AUTHOR);
+        }
+        GuildContext guild = guilds.loadContext(message.guildId());
+        if (!guild.connected()) {
+            return MessageOutcome.of(Status.IGNORED_UNKNOWN_GUILD);
+        }
+        String key = Workflow.getInfo().getWorkflowId();
+        if (moderate(guild, message, key).removesMessage()) {
+            return MessageOutcome.of(Status.REMOVED_BY_MODERATION);
+        }
+        if (!Addressing.isAddressed(guild.responseMode(), message)) {
+            return MessageOutcome.of(Status.NOT_ADDRESSED);
+        }
+        if (message.content().isBlank()) {
+            log.info("Message {} has no text (attachments only?); not answering", message.messageId());
+            return MessageOutcome.of(Status.IGNORED_EMPTY);
+        }
+        return answer(guild, message, key);
+    }
+
+    /** Errs on the side of caution: a moderation step that keeps failing takes no action. */
+    private ModerationAction moderate(GuildContext guild, IncomingMessage message, String key) {
+        try {
+            return moderation.moderate(new ModerationRequest(guild.accountId(), key, message)).action();
+        } catch (ActivityFailure failed) {
+            log.warn("Moderation failed for {} after its retries; taking no action", key);
+            return ModerationAction.NONE;
+        }
+    }
+
+    private MessageOutcome answer(GuildContext guild, IncomingMessage message, String key) {
+        ConversationKey conversation =
+                new ConversationKey(message.guildId(), message.channelId(), message.authorId());
+        String memberTurnKey = key + ":member";
+        conversations.recordTurn(new Turn(guild.accountId(), conversation, TurnRole.MEMBER, memberTurnKey,
+                message.authorName(), message.content(), Workflow.currentTimeMillis()));
+
+        ChargeRequest charge = new ChargeRequest(guild.accountId(), guild.guildId(), key, ChargeKind.ANSWER,
+                Workflow.currentTimeMillis());
+        if (quota.charge(charge).refused()) {
+            return MessageOutcome.of(Status.QUOTA_EXHAUSTED);
+        }
+        String text;
+        Status status = Status.ANSWERED;
+        try {
+            text = answers.generate(new AnswerRequest(guild.accountId(), conversation, memberTurnKey,
+                    message.authorName(), message.content())).text();
+        } catch (ActivityFailure modelKeptFailing) {
+            log.warn("Model failed for {} after its retries; sending the fallback reply", key);
+            quota.refund(charge);
+            text = FALLBACK_REPLY;
+            status = Status.FALLBACK_ANSWERED;
+        }
+        SentReply sent = discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(),
+                message.messageId(), text, key + ":reply"));
+        conversations.recordTurn(new Turn(guild.accountId(), conversation, TurnRole.BOT, key + ":bot",
+                "Steward", text, Workflow.currentTimeMillis()));
+        return new MessageOutcome(status, sent.messageIds());
+    }
+}

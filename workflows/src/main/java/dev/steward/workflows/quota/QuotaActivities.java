@@ -1,0 +1,11 @@
+package dev.steward.workflows.quota;
+
+import io.temporal.activity.ActivityInterface;
+
+@ActivityInterface
+public interface QuotaActivities {
+    ChargeResult charge(ChargeRequest request);
+
+    /** Gives back a unit whose paid work did not happen (the model never answered). Idempotent. */
+    void refund(ChargeRequest request);
+}

@@ -1,0 +1,39 @@
+package dev.steward.workflows.message;
+
+import io.temporal.client.WorkflowClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+
+/**
+ * Writes the histories that {@link MessageWorkflowReplayTest} replays. Run it only when a released
+ * version's histories are to be added:
+ * {@code ./mvnw -pl workflows test -Dtest=MessageWorkflowHistoryRecorder -Drecord.histories=true}.
+ */
+@EnabledIfSystemProperty(named = "record.histories", matches = "true")
+class MessageWorkflowHistoryRecorder extends MessageWorkflowTest {
+
+    @Test
+    void recordAnswered() throws Exception {
+        run(message("<@1> how do I reset my password?", true));
+        save("message-workflow-answered.json");
+    }
+
+    @Test
+    void recordFallback() throws Exception {
+        when(answers.generate(any())).thenThrow(new IllegalStateException("503 from the model"));
+        run(message("<@1> hi", true));
+        save("message-workflow-fallback.json");
+    }
+
+    private void save(String name) throws Exception {
+        WorkflowClient c = client;
+        String json = c.fetchHistory(WORKFLOW_ID).toJson(true);
+        Files.writeString(Path.of("src/test/resources/histories", name), json);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.steward.workflows.message;
+
+import dev.steward.workflows.TaskQueues;
+import dev.steward.workflows.answer.Answer;
+import dev.steward.workflows.answer.AnswerActivities;
+import dev.steward.workflows.answer.AnswerRequest;
+import dev.steward.workflows.conversation.ConversationActivities;
+import dev.steward.workflows.conversation.Turn;
+import dev.steward.workflows.conversation.TurnRole;
+import dev.steward.workflows.discord.DiscordActivities;
+import dev.steward.workflows.discord.ReplyRequest;
+import dev.steward.workflows.discord.SentReply;
+import dev.steward.workflows.guild.GuildActivities;
+import dev.steward.workflows.guild.GuildContext;
+import dev.steward.workflows.guild.ResponseMode;
+import dev.steward.workflows.message.MessageOutcome.Status;
+import dev.steward.workflows.moderation.ModerationAction;
+import dev.steward.workflows.moderation.ModerationActivities;
+import dev.steward.workflows.moderation.ModerationVerdict;
+import dev.steward.workflows.quota.ChargeKind;
+import dev.steward.workflows.quota.ChargeRequest;
+import dev.steward.workflows.quota.ChargeResult;
+import dev.steward.workflows.quota.QuotaActivities;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+class MessageWorkflowTest {
+    static final String GUILD = "100";
+    static final String WORKFLOW_ID = MessageWorkflowIds.forMessage(GUILD, "300");
+
+    TestWorkflowEnvironment env;
+    WorkflowClient client;
+    GuildActivities guilds = mockActivity(GuildActivities.class);
+    ModerationActivities moderation = mockActivity(ModerationActivities.class);
+    QuotaActivities quota = mockActivity(QuotaActivities.class);
+    ConversationActivities conversations = mockActivity(ConversationActivities.class);
+    AnswerActivities answers = mockActivity(AnswerActivities.class);
+    DiscordActivities discord = mockActivity(DiscordActivities.class);
+
+    /** Temporal reads the activity annotations from the implementation class, which a mock must not copy. */
+    static <T> T mockActivity(Class<T> type) {
+        return mock(type, withSettings().withoutAnnotations());
+    }
+
+    static IncomingMessage message(String content, boolean mentionsBot) {
+        return new IncomingMessage(MessageSource.GATEWAY, GUILD, "200", "300", "400", "alice", false,
+                content, mentionsBot, false, 0);
+    }
+
+    @BeforeEach
+    void start() {
+        env = TestWorkflowEnvironment.newInstance();
+        Worker worker = env.newWorker(TaskQueues.MESSAGES);
+        worker.registerWorkflowImplementationTypes(MessageWorkflowImpl.class);
+        worker.registerActivitiesImplementations(guilds, moderation, quota, conversations, answers, discord);
+        env.start();
+        client = env.getWorkflowClient();
+        connectedGuild(ResponseMode.MENTION);
+        when(moderation.moderate(any())).thenReturn(ModerationVerdict.noAction("clean"));
+        when(quota.charge(any())).thenReturn(new ChargeResult(ChargeResult.Status.CHARGED, 1, 2500));
+        when(answers.generate(any())).thenReturn(new Answer("Reset it under Settings > Account."));
+        when(discord.sendReply(any())).thenReturn(new SentReply(List.of("900")));
+    }
+
+    @AfterEach
+    void stop() {
+        env.close();
+    }
+
+    void connectedGuild(ResponseMode mode) {
+        when(guilds.loadContext(GUILD)).thenReturn(new GuildContext(true, 7, GUILD, mode));
+    }
+
+    MessageOutcome run(IncomingMessage message) {
+        return client.newWorkflowStub(MessageWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(WORKFLOW_ID).setTaskQueue(TaskQueues.MESSAGES).build()).handle(message);
+    }
+
+    @Test
+    void mentionIsModeratedChargedAnsweredAndSentAsAReply() {
+        MessageOutcome outcome = run(message("<@1> how do I reset my password?", true));
+
+        assertThat(outcome).isEqualTo(new MessageOutcome(Status.ANSWERED, List.of("900")));
+        var order = inOrder(moderation, quota, answers, discord);
+        order.verify(moderation).moderate(any());
+        ArgumentCaptor<ChargeRequest> charged = ArgumentCaptor.forClass(ChargeRequest.class);
+        order.verify(quota).charge(charged.capture());
+        assertThat(charged.getValue()).extracting(ChargeRequest::accountId, ChargeRequest::messageKey, ChargeRequest::kind)
+                .containsExactly(7L, WORKFLOW_ID, ChargeKind.ANSWER);
+        ArgumentCaptor<AnswerRequest> asked = ArgumentCaptor.forClass(AnswerRequest.class);
+        order.verify(answers).generate(asked.capture());
+        assertThat(asked.getValue().question()).isEqualTo("<@1> how do I reset my password?");
+        assertThat(asked.getValue().currentTurnKey()).isEqualTo(WORKFLOW_ID + ":member");
+        order.verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300",
+                "Reset it under Settings > Account.", WORKFLOW_ID + ":reply"));
+        ArgumentCaptor<Turn> turns = ArgumentCaptor.forClass(Turn.class);
+        verify(conversations, times(2)).recordTurn(turns.capture());
+        assertThat(turns.getAllValues()).extracting(Turn::role).containsExactly(TurnRole.MEMBER, TurnRole.BOT);
+        verify(quota, never()).refund(any());
+    }
+
+    @Test
+    void messageWithoutMentionIsModeratedButNotAnsweredInMentionMode() {
+        assertThat(run(message("hello all", false)).status()).isEqualTo(Status.NOT_ADDRESSED);
+        verify(moderation).moderate(any());
+        verifyNoInteractions(quota, answers, discord);
+    }
+
+    @Test
+    void replyToTheBotIsAnsweredInMentionMode() {
+        IncomingMessage reply = new IncomingMessage(MessageSource.GATEWAY, GUILD, "200", "300", "400", "alice",
+                false, "and then?", false, true, 0);
+        assertThat(run(reply).status()).isEqualTo(Status.ANSWERED);
+    }
+
+    @Test
+    void askOnlyGuildStillModeratesGatewayMessagesButDoesNotAnswer() {
+        connectedGuild(ResponseMode.ASK_ONLY);
+        assertThat(run(message("<@1> hi", true)).status()).isEqualTo(Status.NOT_ADDRESSED);
+        verify(moderation).moderate(any());
+        verifyNoInteractions(answers, discord);
+    }
+
+    @Test
+    void allMessagesModeAnswersWithoutMention() {
+        connectedGuild(ResponseMode.ALL_MESSAGES);
+        assertThat(run(message("how do refunds work?", false)).status()).isEqualTo(Status.ANSWERED);
+    }
+
+    @Test
+    void unknownGuildIsIgnoredBeforeAnyOtherStep() {
+        when(guilds.loadContext(GUILD)).thenReturn(GuildContext.notConnected(GUILD));
+        assertThat(run(message("<@1> hi", true)).status()).isEqualTo(Status.IGNORED_UNKNOWN_GUILD);
+        verifyNoInteractions(moderation, quota, answers, discord);
+    }
+
+    @Test
+    void botAuthorIsIgnoredWithoutTouchingAnything() {
+        IncomingMessage fromBot = new IncomingMessage(MessageSource.GATEWAY, GUILD, "200", "300", "400", "otherbot",
+                true, "<@1> ping", true, false, 0);
+        assertThat(run(fromBot).status()).isEqualTo(Status.IGNORED_BOT_AUTHOR);
+        verifyNoInteractions(guilds, moderation, quota, answers, discord);
+    }
+
+    @Test
+    void attachmentOnlyMentionIsNotAnsweredOrCharged() {
+        IncomingMessage image = new IncomingMessage(MessageSource.GATEWAY, GUILD, "200", "300", "400", "alice",
+                false, "", true, false, 1);
+        assertThat(run(image).status()).isEqualTo(Status.IGNORED_EMPTY);
+        verifyNoInteractions(quota, answers, discord);
+    }
+
+    @Test
+    void removedMessageGetsNoAnswer() {
+        when(moderation.moderate(any())).thenReturn(new ModerationVerdict(ModerationAction.DELETE, "spam"));
+        assertThat(run(message("<@1> buy accounts", true)).status()).isEqualTo(Status.REMOVED_BY_MODERATION);
+        verifyNoInteractions(quota, answers, discord);
+    }
+
+    @Test
+    void failingModerationTakesNoActionAndTheMessageIsStillAnswered() {
+        when(moderation.moderate(any())).thenThrow(new IllegalStateException("model down"));
+        assertThat(run(message("<@1> hi", true)).status()).isEqualTo(Status.ANSWERED);
+    }
+
+    @Test
+    void spentQuotaMeansNoModelCallAndNoReply() {
+        when(quota.charge(any())).thenReturn(new ChargeResult(ChargeResult.Status.REFUSED, 2500, 2500));
+        assertThat(run(message("<@1> hi", true)).status()).isEqualTo(Status.QUOTA_EXHAUSTED);
+        verifyNoInteractions(answers, discord);
+    }
+
+    @Test
+    void modelFailingThroughItsRetriesGetsThePoliteFallbackAndTheUnitBack() {
+        when(answers.generate(any())).thenThrow(new IllegalStateException("503 from the model"));
+
+        MessageOutcome outcome = run(message("<@1> hi", true));
+
+        assertThat(outcome.status()).isEqualTo(Status.FALLBACK_ANSWERED);
+        verify(answers, times(5)).generate(any());
+        verify(quota).refund(any());
+        ArgumentCaptor<ReplyRequest> sent = ArgumentCaptor.forClass(ReplyRequest.class);
+        verify(discord).sendReply(sent.capture());
+        assertThat(sent.getValue().content()).isEqualTo(MessageWorkflowImpl.FALLBACK_REPLY);
+    }
+}
