@@ -1,0 +1,6 @@
+package dev.steward.core.account;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface AccountRepository extends ListCrudRepository<Account, Long> {
+}

@@ -1,0 +1,25 @@
+package dev.steward.core.guild;
+
+import dev.steward.workflows.guild.ResponseMode;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+import java.time.Instant;
+
+/** A Discord guild connected to an account, with its settings. */
+@Table("guild")
+public record Guild(@Id Long id, String discordGuildId, long accountId, Long botId, String name,
+                    ResponseMode responseMode, boolean smartMode, boolean channelAwareness,
+                    String allowedChannelIds, Instant connectedAt, Instant updatedAt) {
+
+    public static Guild connect(String discordGuildId, long accountId, String name, Instant now) {
+        return new Guild(null, discordGuildId, accountId, null, name, ResponseMode.MENTION, true, false, "",
+                now, now);
+    }
+
+    public Guild withSettings(ResponseMode mode, boolean smart, boolean awareness, String allowedChannels,
+                              Instant now) {
+        return new Guild(id, discordGuildId, accountId, botId, name, mode, smart, awareness, allowedChannels,
+                connectedAt, now);
+    }
+}
