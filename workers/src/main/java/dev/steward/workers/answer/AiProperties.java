@@ -1,0 +1,11 @@
+package dev.steward.workers.answer;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** The model ({@code OLLAMA_BASE_URL}, {@code OLLAMA_CHAT_MODEL}) and how much context it gets. */
+@ConfigurationProperties("steward.ai")
+public record AiProperties(String baseUrl, String chatModel, double temperature, Duration timeout,
+                           int historyTurns, int maxMessageChars) {
+}

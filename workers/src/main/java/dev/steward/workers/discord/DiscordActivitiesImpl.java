@@ -1,0 +1,33 @@
+package dev.steward.workers.discord;
+
+import dev.steward.workflows.discord.DiscordActivities;
+import dev.steward.workflows.discord.ReplyRequest;
+import dev.steward.workflows.discord.SentReply;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Component
+class DiscordActivitiesImpl implements DiscordActivities {
+    private final DiscordActions discord;
+
+    DiscordActivitiesImpl(DiscordActions discord) {
+        this.discord = discord;
+    }
+
+    /**
+     * Posts the reply in parts of at most 2,000 characters, the first one referencing the member's message.
+     * A retry after a partial success re-sends every part with the same nonces, so nothing is posted twice.
+     */
+    @Override
+    public SentReply sendReply(ReplyRequest request) {
+        List<String> parts = MessageSplitter.split(MentionGuard.defuse(request.content()), MessageSplitter.DISCORD_LIMIT);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            ids.add(discord.sendMessage(new OutgoingMessage(request.guildId(), request.channelId(), parts.get(i),
+                    i == 0 ? request.replyToMessageId() : null, Nonces.of(request.nonceSeed(), i))));
+        }
+        return new SentReply(ids);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.steward.workers.discord;
+
+import discord4j.common.util.Snowflake;
+import discord4j.discordjson.json.AllowedMentionsData;
+import discord4j.discordjson.json.GuildMemberModifyRequest;
+import discord4j.discordjson.json.ImmutableMessageCreateRequest;
+import discord4j.discordjson.json.MessageCreateRequest;
+import discord4j.discordjson.json.MessageReferenceData;
+import discord4j.discordjson.json.WebhookMessageEditRequest;
+import discord4j.discordjson.possible.Possible;
+import discord4j.rest.RestClient;
+import discord4j.rest.util.MultipartRequest;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Discord through Discord4J's REST client; the reason of each moderation action goes to the audit log. */
+public class RestDiscordActions implements DiscordActions {
+    /** Ping no one: not @everyone, @here, roles, users, nor the member replied to. */
+    static final AllowedMentionsData NO_PINGS = AllowedMentionsData.builder()
+            .parse(List.of()).roles(List.of()).users(List.of()).repliedUser(false).build();
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
+
+    private final RestClient rest;
+
+    public RestDiscordActions(RestClient rest) {
+        this.rest = rest;
+    }
+
+    @Override
+    public String sendMessage(OutgoingMessage message) {
+        ImmutableMessageCreateRequest.Builder request = MessageCreateRequest.builder()
+                .content(message.content())
+                .allowedMentions(NO_PINGS)
+                .nonce(message.nonce())
+                .enforceNonce(true);
+        if (message.replyToMessageId() != null) {
+            // The reply still posts if the member deleted their message meanwhile.
+            request.messageReference(MessageReferenceData.builder()
+                    .messageId(Snowflake.asString(Snowflake.asLong(message.replyToMessageId())))
+                    .channelId(message.channelId())
+                    .failIfNotExists(false)
+                    .build());
+        }
+        return call("send message", rest.getChannelService()
+                .createMessage(Snowflake.asLong(message.channelId()), MultipartRequest.ofRequest(request.build())))
+                .id().asString();
+    }
+
+    @Override
+    public void deleteMessage(String guildId, String channelId, String messageId, String reason) {
+        call("delete message", rest.getChannelService()
+                .deleteMessage(Snowflake.asLong(channelId), Snowflake.asLong(messageId), reason));
+    }
+
+    @Override
+    public void timeoutMember(String guildId, String userId, Duration duration, String reason) {
+        String until = Instant.now().plus(duration).toString();
+        call("timeout member", rest.getGuildService().modifyGuildMember(Snowflake.asLong(guildId),
+                Snowflake.asLong(userId),
+                GuildMemberModifyRequest.builder().communicationDisabledUntil(Possible.of(Optional.of(until))).build(),
+                reason));
+    }
+
+    @Override
+    public void kickMember(String guildId, String userId, String reason) {
+        call("kick member", rest.getGuildService().removeGuildMember(Snowflake.asLong(guildId), Snowflake.asLong(userId),
+                reason));
+    }
+
+    @Override
+    public void banMember(String guildId, String userId, String reason) {
+        call("ban member", rest.getGuildService().createGuildBan(Snowflake.asLong(guildId), Snowflake.asLong(userId),
+                Map.of(), reason));
+    }
+
+    @Override
+    public void editInteractionResponse(String applicationId, String interactionToken, String content) {
+        call("edit interaction response", rest.getWebhookService().modifyWebhookMessage(
+                Snowflake.asLong(applicationId), interactionToken, "@original",
+                WebhookMessageEditRequest.builder().content(Possible.of(Optional.of(content)))
+                        .allowedMentions(Possible.of(Optional.of(NO_PINGS))).build()));
+    }
+
+    private static <T> T call(String action, Mono<T> request) {
+        try {
+            return request.block(CALL_TIMEOUT);
+        } catch (RuntimeException e) {
+            throw DiscordFailures.translate(action, e);
+        }
+    }
+}

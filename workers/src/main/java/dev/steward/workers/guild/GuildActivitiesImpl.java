@@ -1,0 +1,28 @@
+package dev.steward.workers.guild;
+
+import dev.steward.core.guild.GuildRepository;
+import dev.steward.workflows.guild.GuildActivities;
+import dev.steward.workflows.guild.GuildContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+@Component
+class GuildActivitiesImpl implements GuildActivities {
+    private static final Logger log = LoggerFactory.getLogger(GuildActivitiesImpl.class);
+    private final GuildRepository guilds;
+
+    GuildActivitiesImpl(GuildRepository guilds) {
+        this.guilds = guilds;
+    }
+
+    @Override
+    public GuildContext loadContext(String guildId) {
+        return guilds.findByDiscordGuildId(guildId)
+                .map(g -> new GuildContext(true, g.accountId(), g.discordGuildId(), g.responseMode()))
+                .orElseGet(() -> {
+                    log.info("Guild {} is not connected to any account; ignoring its message", guildId);
+                    return GuildContext.notConnected(guildId);
+                });
+    }
+}

@@ -1,0 +1,64 @@
+package dev.steward.workers.worker;
+
+import dev.steward.workflows.TaskQueues;
+import dev.steward.workflows.answer.AnswerActivities;
+import dev.steward.workflows.conversation.ConversationActivities;
+import dev.steward.workflows.discord.DiscordActivities;
+import dev.steward.workflows.guild.GuildActivities;
+import dev.steward.workflows.message.MessageWorkflowImpl;
+import dev.steward.workflows.moderation.ModerationActivities;
+import dev.steward.workflows.quota.QuotaActivities;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Registers the workflows and activity beans and polls the task queue while the application runs. Started
+ * as a lifecycle bean, after every bean exists, and shut down gracefully so in-flight activities finish.
+ */
+@Component
+public class TemporalWorkers implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(TemporalWorkers.class);
+
+    private final WorkerFactory factory;
+    private volatile boolean running;
+
+    TemporalWorkers(WorkflowClient client, GuildActivities guilds, ModerationActivities moderation,
+                    QuotaActivities quota, ConversationActivities conversations, AnswerActivities answers,
+                    DiscordActivities discord) {
+        this.factory = WorkerFactory.newInstance(client);
+        Worker worker = factory.newWorker(TaskQueues.MESSAGES);
+        worker.registerWorkflowImplementationTypes(MessageWorkflowImpl.class);
+        worker.registerActivitiesImplementations(guilds, moderation, quota, conversations, answers, discord);
+    }
+
+    @Override
+    public void start() {
+        factory.start();
+        running = true;
+        log.info("Temporal workers polling task queue {}", TaskQueues.MESSAGES);
+    }
+
+    @Override
+    public void stop() {
+        factory.shutdown();
+        factory.awaitTermination(20, TimeUnit.SECONDS);
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** For tests that simulate a worker dying mid-workflow. */
+    public WorkerFactory factory() {
+        return factory;
+    }
+}
