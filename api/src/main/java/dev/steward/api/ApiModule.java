@@ -1,5 +1,7 @@
 package dev.steward.api;
 
+import dev.steward.api.auth.Caller;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -10,4 +12,8 @@ import org.springframework.context.annotation.PropertySource;
 @PropertySource("classpath:steward-api.properties")
 @ComponentScan(excludeFilters = @ComponentScan.Filter(SpringBootConfiguration.class))
 public class ApiModule {
+    static {
+        // The caller comes from the Authorization header, not from a request parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 }

@@ -52,6 +52,12 @@ class AccountController {
         return new CreatedAccount(account, keys.issue(account.id(), ApiKeyRole.ADMIN, "initial admin key"));
     }
 
+    /** The account of the calling key. */
+    @GetMapping("/api/account")
+    Account current(Caller caller) {
+        return get(caller, caller.account());
+    }
+
     @GetMapping("/api/accounts/{id}")
     Account get(Caller caller, @PathVariable long id) {
         if (!caller.isOperator() && caller.account() != id) {

@@ -5,7 +5,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;
 
-@Table("account")
+@Table
 public record Account(@Id Long id, String name, Plan plan, String notificationEmails, Instant createdAt) {
 
     public static Account create(String name, Plan plan, String notificationEmails, Instant now) {

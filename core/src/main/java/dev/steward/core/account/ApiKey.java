@@ -6,7 +6,7 @@ import org.springframework.data.relational.core.mapping.Table;
 import java.time.Instant;
 
 /** An account's API key; only its hash is stored. */
-@Table("api_key")
+@Table
 public record ApiKey(@Id Long id, long accountId, ApiKeyRole role, String name, String keyHash, String keyPrefix,
                      Instant createdAt, Instant revokedAt) {
 

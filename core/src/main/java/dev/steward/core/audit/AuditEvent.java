@@ -5,7 +5,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;
 
-@Table("audit_event")
+@Table
 public record AuditEvent(@Id Long id, long accountId, String actor, String action, String target, String detail,
                          Instant createdAt) {
 }

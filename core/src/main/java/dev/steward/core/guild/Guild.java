@@ -7,7 +7,7 @@ import org.springframework.data.relational.core.mapping.Table;
 import java.time.Instant;
 
 /** A Discord guild connected to an account, with its settings. */
-@Table("guild")
+@Table
 public record Guild(@Id Long id, String discordGuildId, long accountId, Long botId, String name,
                     ResponseMode responseMode, boolean smartMode, boolean channelAwareness,
                     String allowedChannelIds, Instant connectedAt, Instant updatedAt) {

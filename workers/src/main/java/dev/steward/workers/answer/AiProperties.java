@@ -4,8 +4,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 
-/** The model ({@code OLLAMA_BASE_URL}, {@code OLLAMA_CHAT_MODEL}) and how much context it gets. */
+/**
+ * The model ({@code OLLAMA_BASE_URL}, {@code OLLAMA_CHAT_MODEL}) and how much context it gets.
+ *
+ * @param failFastWhenUnreachable give up at once when nothing listens at the model's address (local mode
+ *                                without Ollama), instead of retrying for half a minute before the fallback
+ */
 @ConfigurationProperties("steward.ai")
 public record AiProperties(String baseUrl, String chatModel, double temperature, Duration timeout,
-                           int historyTurns, int maxMessageChars) {
+                           int historyTurns, int maxMessageChars,
+                           boolean failFastWhenUnreachable) {
 }

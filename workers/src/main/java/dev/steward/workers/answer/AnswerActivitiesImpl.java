@@ -10,6 +10,7 @@ import dev.steward.workflows.answer.AnswerRequest;
 import io.temporal.failure.ApplicationFailure;
 import org.springframework.stereotype.Component;
 
+import java.net.ConnectException;
 import java.util.List;
 
 @Component
@@ -36,10 +37,25 @@ class AnswerActivitiesImpl implements AnswerActivities {
             // A wrong model name or a rejected request does not heal by retrying: fail now, fall back.
             throw ApplicationFailure.newNonRetryableFailureWithCause(
                     "Model refused the request: " + badRequest.getMessage(), "ModelRequestRejected", badRequest);
+        } catch (RuntimeException failure) {
+            if (ai.failFastWhenUnreachable() && causedBy(failure, ConnectException.class)) {
+                throw ApplicationFailure.newNonRetryableFailureWithCause(
+                        "Nothing listens at " + ai.baseUrl(), "ModelUnreachable", failure);
+            }
+            throw failure;
         }
         if (text == null || text.isBlank()) {
             throw new IllegalStateException("Model returned an empty answer");
         }
         return new Answer(text.strip());
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

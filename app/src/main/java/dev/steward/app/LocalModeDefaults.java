@@ -1,0 +1,67 @@
+package dev.steward.app;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Embedded defaults of local mode, added with the lowest precedence so any configured value wins: an H2
+ * database file under the data folder (PostgreSQL mode, same migrations) and an operator key generated once
+ * into that folder and printed when it is created.
+ */
+public class LocalModeDefaults implements EnvironmentPostProcessor {
+    static final String OPERATOR_KEY_FILE = "operator-api-key";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Path data = Path.of(env.getProperty("steward.local.data-dir", "./data")).toAbsolutePath().normalize();
+        Map<String, Object> defaults = new HashMap<>();
+        if (!env.containsProperty("spring.datasource.url")) {
+            defaults.put("spring.datasource.url", "jdbc:h2:file:" + data.resolve("steward")
+                    + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+            defaults.put("spring.datasource.username", "sa");
+            defaults.put("spring.datasource.password", "");
+        }
+        if (isBlank(env.getProperty("OPERATOR_API_KEY")) && isBlank(env.getProperty("steward.operator-api-key"))) {
+            defaults.put("steward.operator-api-key", operatorKey(data.resolve(OPERATOR_KEY_FILE)));
+        }
+        // Without Ollama, answer with the fallback at once rather than after the model's retry budget.
+        defaults.put("steward.ai.fail-fast-when-unreachable", "true");
+        env.getPropertySources().addLast(new MapPropertySource("stewardLocalModeDefaults", defaults));
+    }
+
+    private static String operatorKey(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            String key = dev.steward.core.account.ApiKeys.generate();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, key + "\n");
+            // Printed once, on creation, to the console only; the file keeps it for later runs.
+            System.out.println("""
+
+                    ==================================================================================
+                     Steward local mode: generated the operator API key (saved in %s)
+                       %s
+                     Use it as 'Authorization: Bearer <key>' to create accounts. It is not shown again.
+                    ==================================================================================
+                    """.formatted(file, key));
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the operator key in " + file, e);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.steward.bridge;
+
+import dev.steward.core.CoreConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/** The gateway-bridge deployable: turns Discord gateway events into workflow starts, nothing else. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({CoreConfiguration.class, BridgeModule.class})
+public class GatewayBridgeApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(GatewayBridgeApplication.class, args);
+    }
+}
