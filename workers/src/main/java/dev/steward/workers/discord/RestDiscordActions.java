@@ -23,12 +23,15 @@ public class RestDiscordActions implements DiscordActions {
     /** Ping no one: not @everyone, @here, roles, users, nor the member replied to. */
     static final AllowedMentionsData NO_PINGS = AllowedMentionsData.builder()
             .parse(List.of()).roles(List.of()).users(List.of()).repliedUser(false).build();
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
+    /** Below the activity's start-to-close timeout: Discord4J retries 5xx itself, Temporal takes over after. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
 
     private final RestClient rest;
+    private final Duration callTimeout;
 
-    public RestDiscordActions(RestClient rest) {
+    public RestDiscordActions(RestClient rest, Duration callTimeout) {
         this.rest = rest;
+        this.callTimeout = callTimeout;
     }
 
     @Override
@@ -86,9 +89,9 @@ public class RestDiscordActions implements DiscordActions {
                         .allowedMentions(Possible.of(Optional.of(NO_PINGS))).build()));
     }
 
-    private static <T> T call(String action, Mono<T> request) {
+    private <T> T call(String action, Mono<T> request) {
         try {
-            return request.block(CALL_TIMEOUT);
+            return request.block(callTimeout);
         } catch (RuntimeException e) {
             throw DiscordFailures.translate(action, e);
         }

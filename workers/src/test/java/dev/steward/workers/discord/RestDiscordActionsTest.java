@@ -1,0 +1,115 @@
+package dev.steward.workers.discord;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.steward.core.discord.DiscordClients;
+import io.temporal.failure.ApplicationFailure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Discord REST port on Discord4J's real client against WireMock. */
+class RestDiscordActionsTest {
+    static final String TOKEN = "MTExMTExMTExMTExMTExMTEx.fake.token";
+    static WireMockServer discord = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    RestDiscordActions actions;
+
+    @BeforeAll
+    static void start() {
+        discord.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        discord.stop();
+    }
+
+    @BeforeEach
+    void client() {
+        discord.resetAll();
+        actions = new RestDiscordActions(DiscordClients.create(TOKEN, discord.baseUrl() + "/api/v10"), Duration.ofSeconds(3));
+    }
+
+    static String message(String id) {
+        return """
+                {"id":"%s","channel_id":"200","author":{"id":"1","username":"steward","discriminator":"0","avatar":null,"bot":true},
+                 "content":"ok","timestamp":"2026-11-23T10:00:00.000000+00:00","edited_timestamp":null,"tts":false,
+                 "mention_everyone":false,"mentions":[],"mention_roles":[],"attachments":[],"embeds":[],"pinned":false,"type":19}
+                """.formatted(id);
+    }
+
+    @Test
+    void replyReferencesTheMemberPingsNoOneAndCarriesANonce() {
+        discord.stubFor(post("/api/v10/channels/200/messages").willReturn(okJson(message("900"))));
+
+        String id = actions.sendMessage(new OutgoingMessage("100", "200", "Hi @everyone", "300", "nonce-1"));
+
+        assertThat(id).isEqualTo("900");
+        discord.verify(1, postRequestedFor(urlEqualTo("/api/v10/channels/200/messages"))
+                .withHeader("Authorization", equalTo("Bot " + TOKEN))
+                .withRequestBody(matchingJsonPath("$.nonce", equalTo("nonce-1")))
+                .withRequestBody(matchingJsonPath("$.enforce_nonce", equalTo("true")))
+                .withRequestBody(matchingJsonPath("$.message_reference.message_id", equalTo("300")))
+                .withRequestBody(matchingJsonPath("$.message_reference.fail_if_not_exists", equalTo("false")))
+                .withRequestBody(equalToJson("{\"allowed_mentions\":{\"parse\":[],\"roles\":[],\"users\":[],\"replied_user\":false}}", true, true)));
+    }
+
+    @Test
+    void missingPermissionIsNotRetried() {
+        discord.stubFor(delete("/api/v10/channels/200/messages/300").willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Missing Permissions\",\"code\":50013}")));
+
+        assertThatThrownBy(() -> actions.deleteMessage("100", "200", "300", "spam"))
+                .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+                    assertThat(f.isNonRetryable()).isTrue();
+                    assertThat(f.getOriginalMessage()).contains("403", "50013");
+                });
+    }
+
+    @Test
+    void serverErrorsAreLeftToTemporalRetries() {
+        discord.stubFor(post("/api/v10/channels/200/messages").willReturn(aResponse().withStatus(502)));
+
+        assertThatThrownBy(() -> actions.sendMessage(new OutgoingMessage("100", "200", "hi", null, "n")))
+                .isNotInstanceOf(ApplicationFailure.class)
+                .hasMessageContaining("Timeout");
+        discord.verify(moreThanOrExactly(1), postRequestedFor(urlEqualTo("/api/v10/channels/200/messages")));
+    }
+
+    @Test
+    void moderationActionsHitTheirRoutesWithTheAuditLogReason() {
+        discord.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+        discord.stubFor(patch(urlPathMatching("/api/v10/guilds/100/members/400")).willReturn(okJson(
+                "{\"user\":{\"id\":\"400\",\"username\":\"m\",\"discriminator\":\"0\",\"avatar\":null},\"roles\":[],"
+                        + "\"joined_at\":\"2026-01-01T00:00:00+00:00\",\"deaf\":false,\"mute\":false}")));
+
+        actions.deleteMessage("100", "200", "300", "spam");
+        actions.kickMember("100", "400", "spam");
+        actions.banMember("100", "400", "spam");
+        actions.timeoutMember("100", "400", Duration.ofMinutes(10), "spam");
+
+        discord.verify(deleteRequestedFor(urlEqualTo("/api/v10/channels/200/messages/300")).withHeader("X-Audit-Log-Reason", equalTo("spam")));
+        discord.verify(deleteRequestedFor(urlEqualTo("/api/v10/guilds/100/members/400")).withHeader("X-Audit-Log-Reason", equalTo("spam")));
+        discord.verify(putRequestedFor(urlPathEqualTo("/api/v10/guilds/100/bans/400")).withHeader("X-Audit-Log-Reason", equalTo("spam")));
+        discord.verify(patchRequestedFor(urlEqualTo("/api/v10/guilds/100/members/400"))
+                .withRequestBody(matchingJsonPath("$.communication_disabled_until")));
+    }
+
+    @Test
+    void interactionAnswerEditsTheOriginalResponse() {
+        discord.stubFor(patch(urlPathEqualTo("/api/v10/webhooks/555/tok/messages/@original")).willReturn(okJson(message("901"))));
+
+        actions.editInteractionResponse("555", "tok", "the answer");
+
+        discord.verify(1, patchRequestedFor(urlPathEqualTo("/api/v10/webhooks/555/tok/messages/@original"))
+                .withRequestBody(matchingJsonPath("$.content", equalTo("the answer")))
+                .withRequestBody(equalToJson("{\"allowed_mentions\":{\"parse\":[]}}", true, true)));
+    }
+}
