@@ -1,0 +1,199 @@
+package dev.steward.app;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.steward.core.account.Account;
+import dev.steward.core.account.AccountRepository;
+import dev.steward.core.account.Plan;
+import dev.steward.core.guild.Guild;
+import dev.steward.core.guild.GuildRepository;
+import dev.steward.core.message.MessageWorkflowStarter;
+import dev.steward.testing.db.TestDatabase;
+import dev.steward.testing.discord.FakeDiscordGateway;
+import dev.steward.testing.discord.FakeGuild;
+import dev.steward.testing.discord.FakeUser;
+import dev.steward.testing.discord.GatewayPayloads;
+import dev.steward.testing.discord.MessageCreateBuilder;
+import dev.steward.testing.ollama.OllamaStubs;
+import dev.steward.workflows.message.MessageOutcome;
+import dev.steward.workflows.message.MessageWorkflowIds;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The whole pipeline through real parts: Discord4J's gateway client on a fake gateway, WireMock as Discord's
+ * REST API and as Ollama, the embedded Temporal server, PostgreSQL.
+ */
+@SpringBootTest(classes = StewardLocal.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"steward.local.temporal-port=0", "steward.operator-api-key=e2e-operator"})
+class MentionEndToEndTest {
+    static final long GUILD = 810000000000000001L;
+    static final long CHANNEL = 820000000000000001L;
+    static final FakeUser ALICE = FakeUser.human(830000000000000001L, "alice");
+    static final String ANSWER = "Open Settings > Account and choose Reset password. @everyone";
+
+    static final WireMockServer discord = started();
+    static final WireMockServer ollama = started();
+    static final FakeDiscordGateway gateway = FakeDiscordGateway.start(FakeGuild.of(GUILD, "Acme", CHANNEL));
+
+    static WireMockServer started() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        return server;
+    }
+
+    @DynamicPropertySource
+    static void parts(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry::add);
+        gateway.stubRestLogin(discord);
+        registry.add("steward.discord.bot-token", gateway::botToken);
+        registry.add("steward.discord.api-base-url", discord::baseUrl);
+        registry.add("steward.ai.base-url", ollama::baseUrl);
+        registry.add("steward.local.data-dir", () -> System.getProperty("java.io.tmpdir") + "/steward-e2e");
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        discord.stop();
+        ollama.stop();
+    }
+
+    @Autowired AccountRepository accounts;
+    @Autowired GuildRepository guilds;
+    @Autowired MessageWorkflowStarter starter;
+    @Autowired WorkflowClient client;
+
+    @BeforeEach
+    void connected() {
+        if (guilds.findByDiscordGuildId(Long.toString(GUILD)).isEmpty()) {
+            long account = accounts.save(Account.create("Acme", Plan.STARTER, "", Instant.now())).id();
+            guilds.save(Guild.connect(Long.toString(GUILD), account, "Acme", Instant.now()));
+        }
+        discord.stubFor(post(urlPathMatching("/channels/\\d+/messages")).willReturn(okJson(botMessage())));
+        OllamaStubs.answer(ollama, ANSWER);
+        gateway.awaitReady(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void mentionGetsExactlyOneReplyEvenWhenTheEventIsDeliveredTwice() {
+        MessageCreateBuilder mention = GatewayPayloads.messageCreate().in(GUILD, CHANNEL).author(ALICE)
+                .content(gateway.botUser().mention() + " how do I reset my password?").mentions(gateway.botUser());
+
+        gateway.dispatchMessageCreate(mention);
+        MessageOutcome outcome = outcomeOf(GUILD, mention.id());
+        gateway.dispatchMessageCreate(mention);
+        outcomeOf(GUILD, mention.id());
+
+        assertThat(outcome.status()).isEqualTo(MessageOutcome.Status.ANSWERED);
+        List<LoggedRequest> sends = sendsTo(CHANNEL, mention.id());
+        assertThat(sends).hasSize(1);
+        String body = sends.get(0).getBodyAsString();
+        assertThat(body).contains("\"message_id\":\"" + mention.id() + "\"", "\"enforce_nonce\":true",
+                "\"parse\":[]", "\"roles\":[]", "\"users\":[]", "\"replied_user\":false",
+                "Open Settings > Account");
+        assertThat(body).doesNotContain("@everyone").containsPattern("\"nonce\":\"[A-Za-z0-9_-]{1,25}\"");
+        ollama.verify(postRequestedFor(urlPathEqualTo("/api/chat"))
+                .withRequestBody(containing("how do I reset my password?")));
+    }
+
+    @Test
+    void messagesFromBotsStartNothing() {
+        MessageCreateBuilder fromBot = GatewayPayloads.messageCreate().in(GUILD, CHANNEL)
+                .author(FakeUser.bot(840000000000000001L, "otherbot"))
+                .content(gateway.botUser().mention() + " ping").mentions(gateway.botUser());
+        gateway.dispatchMessageCreate(fromBot);
+        MessageCreateBuilder after = mentionFrom(ALICE, "after the bot");
+        gateway.dispatchMessageCreate(after);
+        outcomeOf(GUILD, after.id());
+
+        assertThatThrownBy(() -> client.newUntypedWorkflowStub(MessageWorkflowIds.forMessage(
+                Long.toString(GUILD), Long.toString(fromBot.id()))).describe())
+                .isInstanceOf(WorkflowNotFoundException.class);
+        assertThat(sendsTo(CHANNEL, fromBot.id())).isEmpty();
+    }
+
+    @Test
+    void messagesFromUnconnectedGuildsAreIgnored() {
+        long unknownGuild = 899999999999999999L;
+        MessageCreateBuilder stranger = GatewayPayloads.messageCreate().in(unknownGuild, CHANNEL).author(ALICE)
+                .content(gateway.botUser().mention() + " hi").mentions(gateway.botUser());
+        gateway.dispatchMessageCreate(stranger);
+
+        assertThat(outcomeOf(unknownGuild, stranger.id()).status()).isEqualTo(MessageOutcome.Status.IGNORED_UNKNOWN_GUILD);
+        assertThat(sendsTo(CHANNEL, stranger.id())).isEmpty();
+    }
+
+    @Test
+    void badInputIsSkippedAndTheSessionKeepsWorking() {
+        gateway.sendRaw("{\"op\":0,\"t\":\"MESSAGE_CREATE\",\"s\":999,\"d\":{\"id\":\"not-a-snowflake\"}}");
+        MessageCreateBuilder empty = GatewayPayloads.messageCreate().in(GUILD, CHANNEL).author(ALICE)
+                .content("").mentions(gateway.botUser());
+        gateway.dispatchMessageCreate(empty);
+        MessageCreateBuilder huge = mentionFrom(ALICE, "x".repeat(4000));
+        gateway.dispatchMessageCreate(huge);
+
+        assertThat(outcomeOf(GUILD, empty.id()).status()).isEqualTo(MessageOutcome.Status.IGNORED_EMPTY);
+        assertThat(outcomeOf(GUILD, huge.id()).status()).isEqualTo(MessageOutcome.Status.ANSWERED);
+        assertThat(sendsTo(CHANNEL, huge.id())).hasSize(1);
+    }
+
+    MessageCreateBuilder mentionFrom(FakeUser author, String text) {
+        return GatewayPayloads.messageCreate().in(GUILD, CHANNEL).author(author)
+                .content(gateway.botUser().mention() + " " + text).mentions(gateway.botUser());
+    }
+
+    /** Waits for the bridge to start the message's workflow, then for its outcome. */
+    MessageOutcome outcomeOf(long guild, long messageId) {
+        String id = MessageWorkflowIds.forMessage(Long.toString(guild), Long.toString(messageId));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return starter.awaitOutcome(id, Duration.ofSeconds(30));
+            } catch (WorkflowNotFoundException notStartedYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notStartedYet;
+                }
+                sleep();
+            }
+        }
+    }
+
+    static List<LoggedRequest> sendsTo(long channel, long replyTo) {
+        return discord.findAll(postRequestedFor(urlPathEqualTo("/channels/" + channel + "/messages"))
+                .withRequestBody(containing("\"message_id\":\"" + replyTo + "\"")));
+    }
+
+    static String botMessage() {
+        return """
+                {"id":"%d","channel_id":"%d","author":{"id":"1","username":"steward","discriminator":"0","avatar":null,"bot":true},
+                 "content":"ok","timestamp":"2026-11-23T10:00:00.000000+00:00","edited_timestamp":null,"tts":false,
+                 "mention_everyone":false,"mentions":[],"mention_roles":[],"attachments":[],"embeds":[],"pinned":false,"type":19}
+                """.formatted(System.nanoTime(), CHANNEL);
+    }
+
+    static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
