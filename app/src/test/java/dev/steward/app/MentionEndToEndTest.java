@@ -65,7 +65,6 @@ class MentionEndToEndTest {
         registry.add("steward.discord.bot-token", gateway::botToken);
         registry.add("steward.discord.api-base-url", discord::baseUrl);
         registry.add("steward.ai.base-url", ollama::baseUrl);
-        registry.add("steward.local.data-dir", () -> System.getProperty("java.io.tmpdir") + "/steward-e2e");
     }
 
     @AfterAll

@@ -1,0 +1,90 @@
+package dev.steward.app;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.steward.testing.ollama.OllamaStubs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Local mode with its embedded defaults only (no database URL, no operator key, no bot token): it generates
+ * the operator key, migrates H2, and answers a sandbox message through the workflow.
+ */
+@SpringBootTest(classes = StewardLocal.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"steward.local.temporal-port=0", "steward.local.data-dir=" + LocalModeSmokeTest.DATA_DIR})
+class LocalModeSmokeTest {
+    /** Fixed, because the data folder is read before dynamic properties exist; emptied before each run. */
+    static final String DATA_DIR = "target/local-smoke-data";
+    static final Path DATA = emptied(Path.of(DATA_DIR).toAbsolutePath());
+    static final WireMockServer ollama = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    static Path emptied(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            return dir;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void embeddedDefaults(DynamicPropertyRegistry registry) {
+        ollama.start();
+        OllamaStubs.answer(ollama, "Hello from the sandbox!");
+        registry.add("steward.ai.base-url", ollama::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        ollama.stop();
+    }
+
+    @LocalServerPort int port;
+    @Value("${spring.datasource.url}") String datasourceUrl;
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void embeddedDefaultsAnswerASandboxMessage() throws Exception {
+        assertThat(datasourceUrl).startsWith("jdbc:h2:file:" + DATA);
+        String operator = Files.readString(DATA.resolve(LocalModeDefaults.OPERATOR_KEY_FILE)).strip();
+
+        String admin = post("/api/accounts", operator, "{\"name\":\"Local\",\"plan\":\"STARTER\"}")
+                .get("adminKey").get("key").asString();
+        post("/api/guilds", admin, "{\"guildId\":\"1001\",\"name\":\"Sandbox guild\"}");
+        JsonNode posted = post("/api/sandbox/guilds/1001/messages", admin, "{\"content\":\"@Steward hello?\"}");
+
+        assertThat(posted.get("outcome").get("status").asString()).isEqualTo("ANSWERED");
+        assertThat(posted.get("actions").get(0).get("content").asString()).isEqualTo("Hello from the sandbox!");
+        assertThat(posted.get("actions").get(0).get("targetMessageId").asString())
+                .isEqualTo(posted.get("messageId").asString());
+    }
+
+    private JsonNode post(String path, String key, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + " -> " + response.body()).isBetween(200, 201);
+        return json.readTree(response.body());
+    }
+}
