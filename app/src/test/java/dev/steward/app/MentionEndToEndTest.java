@@ -67,11 +67,10 @@ class MentionEndToEndTest {
         registry.add("steward.ai.base-url", ollama::baseUrl);
     }
 
+    /** The gateway stays up until the JVM exits: the cached Spring context logs its client out at shutdown. */
     @AfterAll
     static void stop() {
-        gateway.close();
-        discord.stop();
-        ollama.stop();
+        ollama.resetAll();
     }
 
     @Autowired AccountRepository accounts;
@@ -110,6 +109,37 @@ class MentionEndToEndTest {
         assertThat(body).doesNotContain("@everyone").containsPattern("\"nonce\":\"[A-Za-z0-9_-]{1,25}\"");
         ollama.verify(postRequestedFor(urlPathEqualTo("/api/chat"))
                 .withRequestBody(containing("how do I reset my password?")));
+    }
+
+    @Test
+    void followUpQuestionCarriesTheMembersEarlierExchange() {
+        FakeUser bob = FakeUser.human(830000000000000002L, "bob");
+        MessageCreateBuilder first = mentionFrom(bob, "what is the refund window?");
+        gateway.dispatchMessageCreate(first);
+        outcomeOf(GUILD, first.id());
+        MessageCreateBuilder second = mentionFrom(bob, "and for annual plans?");
+        gateway.dispatchMessageCreate(second);
+        outcomeOf(GUILD, second.id());
+
+        List<LoggedRequest> chats = ollama.findAll(postRequestedFor(urlPathEqualTo("/api/chat"))
+                .withRequestBody(containing("and for annual plans?")));
+        assertThat(chats).hasSize(1);
+        assertThat(chats.get(0).getBodyAsString()).contains("what is the refund window?", "Open Settings > Account");
+    }
+
+    @Test
+    void modelRejectingTheRequestGetsTheFallbackReplyAtOnce() {
+        ollama.stubFor(post(urlPathEqualTo("/api/chat")).atPriority(1)
+                .withRequestBody(containing("trigger a model error"))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"model 'qwen' not found\"}")));
+        MessageCreateBuilder mention = mentionFrom(FakeUser.human(830000000000000003L, "carol"), "trigger a model error");
+        gateway.dispatchMessageCreate(mention);
+
+        assertThat(outcomeOf(GUILD, mention.id()).status()).isEqualTo(MessageOutcome.Status.FALLBACK_ANSWERED);
+        ollama.verify(1, postRequestedFor(urlPathEqualTo("/api/chat")).withRequestBody(containing("trigger a model error")));
+        assertThat(sendsTo(CHANNEL, mention.id())).singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString()).contains("Sorry, I can't answer right now"));
     }
 
     @Test

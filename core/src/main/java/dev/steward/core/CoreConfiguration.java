@@ -1,15 +1,15 @@
 package dev.steward.core;
 
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.PropertySource;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 
-/** What every deployable shares: persistence, plans and the Temporal client. Imported by each main class. */
+/** Everything core offers: the clients plus persistence and plans. Imported by the workers, api and app. */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan(excludeFilters = @ComponentScan.Filter(SpringBootConfiguration.class))
+@Import(CoreClientsConfiguration.class)
+@ComponentScan({"dev.steward.core.account", "dev.steward.core.guild", "dev.steward.core.conversation",
+        "dev.steward.core.quota", "dev.steward.core.audit", "dev.steward.core.sandbox"})
 @EnableJdbcRepositories
-@PropertySource("classpath:steward-core.properties")
 public class CoreConfiguration {
 }

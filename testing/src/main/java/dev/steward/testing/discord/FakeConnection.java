@@ -17,7 +17,6 @@ import reactor.netty.Connection;
 
 /** One WebSocket connection of the fake gateway: its zlib stream, outbound queue and Discord session. */
 final class FakeConnection {
-    final String uri;
     // zlib-stream transport compression: ONE deflate context for the whole connection, each payload
     // flushed with SYNC_FLUSH so the frame ends in 00 00 FF FF, which is how Discord4J finds message ends.
     private final Deflater deflater = new Deflater();
@@ -28,10 +27,6 @@ final class FakeConnection {
     private boolean finished;
     private int closeCode;
     private String closeReason;
-
-    FakeConnection(String uri) {
-        this.uri = uri;
-    }
 
     void attach(Connection connection) {
         this.netty = connection;

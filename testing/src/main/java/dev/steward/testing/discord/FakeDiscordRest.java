@@ -52,7 +52,8 @@ public final class FakeDiscordRest {
 
     /**
      * What {@code gateway().login()} calls: {@code GET /gateway} for the URL to connect to, and
-     * {@code GET /gateway/bot} for the recommended shard count (its URL is not used).
+     * {@code GET /gateway/bot} (twice) for the recommended shard count; its URL is not used. Also
+     * {@code GET /users/@me} ({@code RestClient#getSelf}), which login itself does not need.
      */
     public static List<MappingBuilder> loginStubs(FakeDiscordGateway gateway) {
         ObjectNode gatewayBot = GatewayPayloads.JSON.createObjectNode();

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import discord4j.common.util.Snowflake;
 import discord4j.core.GatewayDiscordClient;
 import discord4j.core.event.domain.message.MessageCreateEvent;
+import discord4j.core.object.MessageReference;
 import discord4j.core.object.entity.Message;
 import discord4j.core.object.entity.User;
 import discord4j.gateway.intent.Intent;
@@ -101,7 +102,7 @@ class FakeDiscordGatewayTest {
         Message reply = nextMessage();
 
         assertThat(reply.getType()).isEqualTo(Message.Type.REPLY);
-        assertThat(reply.getMessageReference().flatMap(ref -> ref.getMessageId())).contains(Snowflake.of(answer.id()));
+        assertThat(reply.getMessageReference().flatMap(MessageReference::getMessageId)).contains(Snowflake.of(answer.id()));
         assertThat(reply.getReferencedMessage().map(Message::getContent)).contains("Try the reset link.");
     }
 
