@@ -5,6 +5,7 @@ import dev.steward.core.account.Account;
 import dev.steward.core.account.AccountRepository;
 import dev.steward.core.account.ApiKeyRole;
 import dev.steward.core.account.Plan;
+import dev.steward.core.audit.AuditLog;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,11 +27,13 @@ import java.time.Clock;
 class AccountController {
     private final AccountRepository accounts;
     private final AccountKeys keys;
+    private final AuditLog audit;
     private final Clock clock;
 
-    AccountController(AccountRepository accounts, AccountKeys keys, Clock clock) {
+    AccountController(AccountRepository accounts, AccountKeys keys, AuditLog audit, Clock clock) {
         this.accounts = accounts;
         this.keys = keys;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -38,6 +42,9 @@ class AccountController {
     }
 
     record CreatedAccount(Account account, AccountKeys.IssuedKey adminKey) {
+    }
+
+    record ChangePlan(@NotNull Plan plan) {
     }
 
     record CreateKey(@NotNull ApiKeyRole role, @NotBlank @Size(max = 100) String name) {
@@ -64,6 +71,14 @@ class AccountController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such account");
         }
         return accounts.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such account"));
+    }
+
+    @PutMapping("/api/accounts/{id}/plan")
+    Account changePlan(Caller caller, @PathVariable long id, @Valid @RequestBody ChangePlan body) {
+        caller.requireOperator();
+        Account account = accounts.save(get(caller, id).withPlan(body.plan()));
+        audit.record(id, caller.actor(), "account.plan.changed", Long.toString(id), body.plan().name());
+        return account;
     }
 
     @PostMapping("/api/accounts/{id}/keys")

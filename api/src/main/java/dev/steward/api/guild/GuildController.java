@@ -1,6 +1,8 @@
 package dev.steward.api.guild;
 
+import dev.steward.api.account.PlanGuard;
 import dev.steward.api.auth.Caller;
+import dev.steward.core.quota.PlanFeature;
 import dev.steward.core.audit.AuditLog;
 import dev.steward.core.discord.DiscordProperties;
 import dev.steward.core.guild.Guild;
@@ -31,13 +33,16 @@ class GuildController {
     static final String SNOWFLAKE = "\\d{1,20}";
     private final GuildRepository guilds;
     private final GuildAccess access;
+    private final PlanGuard plans;
     private final AuditLog audit;
     private final DiscordProperties discord;
     private final Clock clock;
 
-    GuildController(GuildRepository guilds, GuildAccess access, AuditLog audit, DiscordProperties discord, Clock clock) {
+    GuildController(GuildRepository guilds, GuildAccess access, PlanGuard plans, AuditLog audit,
+                    DiscordProperties discord, Clock clock) {
         this.guilds = guilds;
         this.access = access;
+        this.plans = plans;
         this.audit = audit;
         this.discord = discord;
         this.clock = clock;
@@ -55,6 +60,7 @@ class GuildController {
     @ResponseStatus(HttpStatus.CREATED)
     GuildView connect(Caller caller, @Valid @RequestBody ConnectGuild body) {
         long account = caller.adminAccount();
+        plans.require(account, PlanFeature.DISCORD);
         if (guilds.findByDiscordGuildId(body.guildId()).isPresent()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Guild " + body.guildId() + " is already connected");
         }

@@ -8,6 +8,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * The monthly message ledger. A charge is one transaction: claim the ledger row for the key (unique, so a
@@ -24,9 +25,9 @@ public class QuotaLedger {
         this.transactions = transactions;
     }
 
-    public ChargeResult charge(ChargeRequest request, long limit) {
+    public ChargeResult charge(ChargeRequest request, long limit, LocalDate anchor) {
         Instant at = Instant.ofEpochMilli(request.atMillis());
-        String period = QuotaPeriods.periodOf(at);
+        String period = QuotaPeriods.periodOf(at, anchor).key();
         return transactions.execute(tx -> {
             jdbc.sql("INSERT INTO quota_usage (account_id, period, used) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
                     .params(request.accountId(), period).update();
@@ -50,8 +51,8 @@ public class QuotaLedger {
     }
 
     /** Removes a charge and its unit; a second call finds no row and changes nothing. */
-    public void refund(ChargeRequest request) {
-        String period = QuotaPeriods.periodOf(Instant.ofEpochMilli(request.atMillis()));
+    public void refund(ChargeRequest request, LocalDate anchor) {
+        String period = QuotaPeriods.periodOf(Instant.ofEpochMilli(request.atMillis()), anchor).key();
         transactions.executeWithoutResult(tx -> {
             int removed = jdbc.sql("DELETE FROM quota_ledger WHERE account_id = ? AND period = ? AND message_key = ? AND kind = ?")
                     .params(request.accountId(), period, request.messageKey(), request.kind().name()).update();

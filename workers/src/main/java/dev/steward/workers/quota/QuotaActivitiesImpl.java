@@ -2,43 +2,69 @@ package dev.steward.workers.quota;
 
 import dev.steward.core.account.Account;
 import dev.steward.core.account.AccountRepository;
-import dev.steward.core.quota.PlanLimits;
+import dev.steward.core.quota.PlanCatalog;
 import dev.steward.core.quota.QuotaLedger;
+import dev.steward.core.quota.QuotaPeriods;
+import dev.steward.core.quota.UnavailableNotices;
 import dev.steward.workflows.quota.ChargeRequest;
 import dev.steward.workflows.quota.ChargeResult;
 import dev.steward.workflows.quota.QuotaActivities;
+import dev.steward.workflows.quota.UnavailableNoticeRequest;
 import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import java.time.Instant;
 
 @Component
 class QuotaActivitiesImpl implements QuotaActivities {
     private static final Logger log = LoggerFactory.getLogger(QuotaActivitiesImpl.class);
     private final QuotaLedger ledger;
     private final AccountRepository accounts;
-    private final PlanLimits limits;
+    private final PlanCatalog plans;
+    private final QuotaThresholds thresholds;
+    private final UnavailableNotices unavailable;
 
-    QuotaActivitiesImpl(QuotaLedger ledger, AccountRepository accounts, PlanLimits limits) {
+    QuotaActivitiesImpl(QuotaLedger ledger, AccountRepository accounts, PlanCatalog plans, QuotaThresholds thresholds,
+                        UnavailableNotices unavailable) {
         this.ledger = ledger;
         this.accounts = accounts;
-        this.limits = limits;
+        this.plans = plans;
+        this.thresholds = thresholds;
+        this.unavailable = unavailable;
     }
 
+    /**
+     * Charges once per key. Every call, whatever its result, then checks the notice thresholds, so a notice
+     * missed by a crash after the charge is sent by the retry or the next charge.
+     */
     @Override
     public ChargeResult charge(ChargeRequest request) {
-        Account account = accounts.findById(request.accountId()).orElseThrow(() ->
-                ApplicationFailure.newNonRetryableFailure("No account " + request.accountId(), "UnknownAccount"));
-        ChargeResult result = ledger.charge(request, limits.limitOf(account.plan()));
+        Account account = account(request.accountId());
+        ChargeResult result = ledger.charge(request, plans.limitOf(account.plan()), account.billingAnchor());
         if (result.refused()) {
             log.info("Quota spent for account {} ({} of {}); {} not charged", account.id(), result.used(),
                     result.limit(), request.messageKey());
         }
+        thresholds.notifyCrossed(account, QuotaPeriods.periodOf(Instant.ofEpochMilli(request.atMillis()),
+                account.billingAnchor()), result.used(), result.limit());
         return result;
     }
 
     @Override
     public void refund(ChargeRequest request) {
-        ledger.refund(request);
+        ledger.refund(request, account(request.accountId()).billingAnchor());
+    }
+
+    @Override
+    public boolean claimUnavailableNotice(UnavailableNoticeRequest request) {
+        return unavailable.claim(request.guildId(), request.channelId(), request.messageKey(),
+                Instant.ofEpochMilli(request.atMillis()));
+    }
+
+    private Account account(long id) {
+        return accounts.findById(id).orElseThrow(() ->
+                ApplicationFailure.newNonRetryableFailure("No account " + id, "UnknownAccount"));
     }
 }

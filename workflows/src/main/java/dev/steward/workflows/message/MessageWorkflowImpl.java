@@ -18,6 +18,7 @@ import dev.steward.workflows.moderation.ModerationRequest;
 import dev.steward.workflows.quota.ChargeKind;
 import dev.steward.workflows.quota.ChargeRequest;
 import dev.steward.workflows.quota.QuotaActivities;
+import dev.steward.workflows.quota.UnavailableNoticeRequest;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
@@ -25,6 +26,8 @@ import org.slf4j.Logger;
 public class MessageWorkflowImpl implements MessageWorkflow {
     static final String FALLBACK_REPLY =
             "Sorry, I can't answer right now. Please try again in a few minutes.";
+    static final String UNAVAILABLE_REPLY =
+            "The assistant is unavailable right now. The team has been notified.";
 
     private static final Logger log = Workflow.getLogger(MessageWorkflowImpl.class);
 
@@ -64,6 +67,19 @@ public class MessageWorkflowImpl implements MessageWorkflow {
         return answer(guild, message, key);
     }
 
+    /** Tells the channel once a day that the assistant is unavailable; later messages get nothing. */
+    private MessageOutcome quotaExhausted(IncomingMessage message, String key) {
+        // Added after the first release: executions that started before take the old path on replay.
+        if (Workflow.getVersion("quota-unavailable-notice", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
+                || !quota.claimUnavailableNotice(new UnavailableNoticeRequest(message.guildId(), message.channelId(),
+                key, Workflow.currentTimeMillis()))) {
+            return MessageOutcome.of(Status.QUOTA_EXHAUSTED);
+        }
+        SentReply sent = discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(),
+                message.messageId(), UNAVAILABLE_REPLY, key + ":unavailable"));
+        return new MessageOutcome(Status.QUOTA_EXHAUSTED, sent.messageIds());
+    }
+
     /** Errs on the side of caution: a moderation step that keeps failing takes no action. */
     private ModerationAction moderate(GuildContext guild, IncomingMessage message, String key) {
         try {
@@ -84,7 +100,7 @@ public class MessageWorkflowImpl implements MessageWorkflow {
         ChargeRequest charge = new ChargeRequest(guild.accountId(), guild.guildId(), key, ChargeKind.ANSWER,
                 Workflow.currentTimeMillis());
         if (quota.charge(charge).refused()) {
-            return MessageOutcome.of(Status.QUOTA_EXHAUSTED);
+            return quotaExhausted(message, key);
         }
         String text;
         Status status = Status.ANSWERED;

@@ -8,4 +8,7 @@ public interface QuotaActivities {
 
     /** Gives back a unit whose paid work did not happen (the model never answered). Idempotent. */
     void refund(ChargeRequest request);
+
+    /** True for at most one message per channel per day once the quota is spent. Idempotent per message. */
+    boolean claimUnavailableNotice(UnavailableNoticeRequest request);
 }

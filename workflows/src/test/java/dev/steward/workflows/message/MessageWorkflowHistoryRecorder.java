@@ -31,6 +31,15 @@ class MessageWorkflowHistoryRecorder extends MessageWorkflowTest {
         save("message-workflow-fallback.json");
     }
 
+    @Test
+    void recordQuotaExhausted() throws Exception {
+        when(quota.charge(any())).thenReturn(new dev.steward.workflows.quota.ChargeResult(
+                dev.steward.workflows.quota.ChargeResult.Status.REFUSED, 2500, 2500));
+        when(quota.claimUnavailableNotice(any())).thenReturn(true);
+        run(message("<@1> hi", true));
+        save("message-workflow-quota-exhausted.json");
+    }
+
     private void save(String name) throws Exception {
         WorkflowClient c = client;
         String json = c.fetchHistory(WORKFLOW_ID).toJson(true);

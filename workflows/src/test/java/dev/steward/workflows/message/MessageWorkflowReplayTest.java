@@ -14,6 +14,7 @@ class MessageWorkflowReplayTest {
     static final String[] HISTORIES = {
             "histories/message-workflow-answered.json",
             "histories/message-workflow-fallback.json",
+            "histories/message-workflow-quota-exhausted.json",
     };
 
     @Test

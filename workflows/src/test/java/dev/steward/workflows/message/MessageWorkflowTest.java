@@ -183,10 +183,24 @@ class MessageWorkflowTest {
     }
 
     @Test
-    void spentQuotaMeansNoModelCallAndNoReply() {
+    void spentQuotaMeansNoModelCallAndNoReplyOnceTheChannelWasToldToday() {
         when(quota.charge(any())).thenReturn(new ChargeResult(ChargeResult.Status.REFUSED, 2500, 2500));
+        when(quota.claimUnavailableNotice(any())).thenReturn(false);
         assertThat(run(message("<@1> hi", true)).status()).isEqualTo(Status.QUOTA_EXHAUSTED);
         verifyNoInteractions(answers, discord);
+    }
+
+    @Test
+    void spentQuotaTellsTheChannelOnceThatTheAssistantIsUnavailable() {
+        when(quota.charge(any())).thenReturn(new ChargeResult(ChargeResult.Status.REFUSED, 2500, 2500));
+        when(quota.claimUnavailableNotice(any())).thenReturn(true);
+
+        MessageOutcome outcome = run(message("<@1> hi", true));
+
+        assertThat(outcome).isEqualTo(new MessageOutcome(Status.QUOTA_EXHAUSTED, List.of("900")));
+        verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300", MessageWorkflowImpl.UNAVAILABLE_REPLY,
+                WORKFLOW_ID + ":unavailable"));
+        verifyNoInteractions(answers);
     }
 
     @Test
