@@ -9,6 +9,7 @@ import dev.steward.core.account.Plan;
 import dev.steward.core.guild.Guild;
 import dev.steward.core.guild.GuildRepository;
 import dev.steward.core.message.MessageWorkflowStarter;
+import dev.steward.core.quota.QuotaPeriods;
 import dev.steward.testing.db.TestDatabase;
 import dev.steward.testing.discord.FakeDiscordGateway;
 import dev.steward.testing.discord.FakeGuild;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -77,6 +79,7 @@ class MentionEndToEndTest {
     @Autowired GuildRepository guilds;
     @Autowired MessageWorkflowStarter starter;
     @Autowired WorkflowClient client;
+    @Autowired JdbcClient jdbc;
 
     @BeforeEach
     void connected() {
@@ -140,6 +143,29 @@ class MentionEndToEndTest {
         ollama.verify(1, postRequestedFor(urlPathEqualTo("/api/chat")).withRequestBody(containing("trigger a model error")));
         assertThat(sendsTo(CHANNEL, mention.id())).singleElement()
                 .satisfies(r -> assertThat(r.getBodyAsString()).contains("Sorry, I can't answer right now"));
+    }
+
+    @Test
+    void spentQuotaCallsNoModelAndTellsTheChannelOnce() {
+        long guild = 810000000000000002L;
+        Account account = accounts.save(Account.create("Spent", Plan.STARTER, "", Instant.now()));
+        guilds.save(Guild.connect(Long.toString(guild), account.id(), "Spent", Instant.now()));
+        jdbc.sql("INSERT INTO quota_usage (account_id, period, used) VALUES (?, ?, 2500)")
+                .params(account.id(), QuotaPeriods.periodOf(Instant.now(), account.billingAnchor()).key()).update();
+        MessageCreateBuilder first = GatewayPayloads.messageCreate().in(guild, CHANNEL).author(ALICE)
+                .content(gateway.botUser().mention() + " quota question one").mentions(gateway.botUser());
+        MessageCreateBuilder second = GatewayPayloads.messageCreate().in(guild, CHANNEL).author(ALICE)
+                .content(gateway.botUser().mention() + " quota question two").mentions(gateway.botUser());
+
+        gateway.dispatchMessageCreate(first);
+        assertThat(outcomeOf(guild, first.id()).status()).isEqualTo(MessageOutcome.Status.QUOTA_EXHAUSTED);
+        gateway.dispatchMessageCreate(second);
+        assertThat(outcomeOf(guild, second.id()).status()).isEqualTo(MessageOutcome.Status.QUOTA_EXHAUSTED);
+
+        ollama.verify(0, postRequestedFor(urlPathEqualTo("/api/chat")).withRequestBody(containing("quota question")));
+        assertThat(sendsTo(CHANNEL, first.id())).singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString()).contains("The assistant is unavailable right now"));
+        assertThat(sendsTo(CHANNEL, second.id())).isEmpty();
     }
 
     @Test
