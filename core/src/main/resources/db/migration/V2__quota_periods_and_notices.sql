@@ -24,8 +24,8 @@ CREATE TABLE quota_notice (
 CREATE TABLE unavailable_notice (
     discord_guild_id VARCHAR(32)              NOT NULL,
     channel_id       VARCHAR(32)              NOT NULL,
-    day              DATE                     NOT NULL,
+    notice_day       DATE                     NOT NULL,
     message_key      VARCHAR(200)             NOT NULL,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (discord_guild_id, channel_id, day)
+    PRIMARY KEY (discord_guild_id, channel_id, notice_day)
 );

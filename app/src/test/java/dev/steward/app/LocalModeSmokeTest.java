@@ -78,13 +78,24 @@ class LocalModeSmokeTest {
         assertThat(posted.get("actions").get(0).get("content").asString()).isEqualTo("Hello from the sandbox!");
         assertThat(posted.get("actions").get(0).get("targetMessageId").asString())
                 .isEqualTo(posted.get("messageId").asString());
+        JsonNode usage = send(HttpRequest.newBuilder(uri("/api/usage")).header("Authorization", "Bearer " + admin).GET());
+        assertThat(usage.get("used").asLong()).isEqualTo(1);
+        assertThat(usage.get("byKind").get("ANSWER").asLong()).isEqualTo(1);
+        assertThat(usage.get("byDay").size()).isEqualTo(1);
     }
 
     private JsonNode post(String path, String key, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + " -> " + response.body()).isBetween(200, 201);
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private JsonNode send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(request.build().uri() + " -> " + response.body()).isBetween(200, 201);
         return json.readTree(response.body());
     }
 }

@@ -21,10 +21,10 @@ public class UnavailableNotices {
     public boolean claim(String guildId, String channelId, String messageKey, Instant at) {
         LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
         jdbc.sql("""
-                        INSERT INTO unavailable_notice (discord_guild_id, channel_id, day, message_key, created_at)
+                        INSERT INTO unavailable_notice (discord_guild_id, channel_id, notice_day, message_key, created_at)
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(guildId, channelId, day, messageKey, Timestamp.from(at)).update();
-        return messageKey.equals(jdbc.sql("SELECT message_key FROM unavailable_notice WHERE discord_guild_id = ? AND channel_id = ? AND day = ?")
+        return messageKey.equals(jdbc.sql("SELECT message_key FROM unavailable_notice WHERE discord_guild_id = ? AND channel_id = ? AND notice_day = ?")
                 .params(guildId, channelId, day).query(String.class).single());
     }
 }
