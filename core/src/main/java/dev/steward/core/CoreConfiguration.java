@@ -9,7 +9,8 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @Configuration(proxyBeanMethods = false)
 @Import(CoreClientsConfiguration.class)
 @ComponentScan({"dev.steward.core.account", "dev.steward.core.guild", "dev.steward.core.conversation",
-        "dev.steward.core.quota", "dev.steward.core.audit", "dev.steward.core.sandbox"})
+        "dev.steward.core.quota", "dev.steward.core.audit", "dev.steward.core.sandbox",
+        "dev.steward.core.knowledge"})
 @EnableJdbcRepositories
 public class CoreConfiguration {
 }

@@ -5,6 +5,8 @@ import dev.steward.workflows.answer.AnswerActivities;
 import dev.steward.workflows.conversation.ConversationActivities;
 import dev.steward.workflows.discord.DiscordActivities;
 import dev.steward.workflows.guild.GuildActivities;
+import dev.steward.workflows.knowledge.IngestDocumentWorkflowImpl;
+import dev.steward.workflows.knowledge.KnowledgeActivities;
 import dev.steward.workflows.message.MessageWorkflowImpl;
 import dev.steward.workflows.moderation.ModerationActivities;
 import dev.steward.workflows.quota.QuotaActivities;
@@ -31,11 +33,11 @@ public class TemporalWorkers implements SmartLifecycle {
 
     TemporalWorkers(WorkflowClient client, GuildActivities guilds, ModerationActivities moderation,
                     QuotaActivities quota, ConversationActivities conversations, AnswerActivities answers,
-                    DiscordActivities discord) {
+                    DiscordActivities discord, KnowledgeActivities knowledge) {
         this.factory = WorkerFactory.newInstance(client);
         Worker worker = factory.newWorker(TaskQueues.MESSAGES);
-        worker.registerWorkflowImplementationTypes(MessageWorkflowImpl.class);
-        worker.registerActivitiesImplementations(guilds, moderation, quota, conversations, answers, discord);
+        worker.registerWorkflowImplementationTypes(MessageWorkflowImpl.class, IngestDocumentWorkflowImpl.class);
+        worker.registerActivitiesImplementations(guilds, moderation, quota, conversations, answers, discord, knowledge);
     }
 
     @Override

@@ -1,0 +1,87 @@
+package dev.steward.workers.knowledge;
+
+import io.temporal.failure.ApplicationFailure;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Fetches a knowledge page. Answers that retrying cannot change (4xx, an unsupported type, a page too large)
+ * fail at once; network errors and 5xx are retried by Temporal.
+ */
+@Component
+class PageFetcher {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final int maxChars;
+
+    PageFetcher(@Value("${steward.knowledge.max-document-chars}") int maxChars) {
+        this.maxChars = maxChars;
+    }
+
+    record Page(String contentType, String body) {
+    }
+
+    Page fetch(String url) {
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                    .header("Accept", "text/html, text/plain, text/markdown").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw ApplicationFailure.newFailure("Could not fetch " + url + ": " + describe(e), "FetchFailed");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApplicationFailure.newFailure("Interrupted while fetching " + url, "FetchFailed");
+        }
+        int status = response.statusCode();
+        if (status >= 400) {
+            close(response.body());
+            String message = "Fetching " + url + " answered HTTP " + status;
+            throw status < 500 && status != 429 ? ApplicationFailure.newNonRetryableFailure(message, "FetchRejected")
+                    : ApplicationFailure.newFailure(message, "FetchFailed");
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("text/html").toLowerCase(Locale.ROOT);
+        if (!(type.startsWith("text/html") || type.startsWith("text/plain") || type.startsWith("text/markdown"))) {
+            close(response.body());
+            throw ApplicationFailure.newNonRetryableFailure("Unsupported content type " + type + " at " + url,
+                    "FetchRejected");
+        }
+        return new Page(type, read(response.body(), url));
+    }
+
+    private String read(InputStream body, String url) {
+        try (InputStream in = body) {
+            byte[] bytes = in.readNBytes(maxChars * 4 + 1);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (bytes.length > maxChars * 4 || text.length() > maxChars) {
+                throw ApplicationFailure.newNonRetryableFailure("The page at " + url + " is larger than "
+                        + maxChars + " characters", "FetchRejected");
+            }
+            return text;
+        } catch (IOException e) {
+            throw ApplicationFailure.newFailure("Could not read " + url + ": " + describe(e), "FetchFailed");
+        }
+    }
+
+    private static void close(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // Nothing to do: the response is being discarded.
+        }
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " " + e.getMessage();
+    }
+}

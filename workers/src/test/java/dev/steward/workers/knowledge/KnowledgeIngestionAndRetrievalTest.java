@@ -1,0 +1,107 @@
+package dev.steward.workers.knowledge;
+
+import dev.steward.core.account.AccountRepository;
+import dev.steward.core.knowledge.DocumentKind;
+import dev.steward.core.knowledge.DocumentStatus;
+import dev.steward.core.knowledge.KnowledgeDocument;
+import dev.steward.core.knowledge.KnowledgeDocumentRepository;
+import dev.steward.core.knowledge.KnowledgeStore;
+import dev.steward.testing.db.TestDatabase;
+import dev.steward.workflows.knowledge.IngestRequest;
+import io.temporal.failure.ApplicationFailure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Real PostgreSQL, the real in-process embedding model, the shipped handbook. */
+@SpringBootTest(classes = KnowledgeTestApp.class)
+class KnowledgeIngestionAndRetrievalTest {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry::add);
+    }
+
+    @Autowired AccountRepository accounts;
+    @Autowired KnowledgeDocumentRepository documents;
+    @Autowired KnowledgeActivitiesImpl knowledge;
+    @Autowired KnowledgeStore store;
+    @Autowired Retriever retriever;
+    static long account;
+
+    @BeforeEach
+    void handbook() {
+        if (account == 0) {
+            account = KnowledgeTestApp.accountWithHandbook(accounts, documents, knowledge);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "I forgot my password, how do I get a new one? | Resetting your password",
+            "Can I get my money back on a yearly subscription? | Refund policy",
+            "how do I undo a bad deploy | Rolling back a deployment",
+            "too many connections error from serverless functions | Connection limits",
+            "do you support Okta SSO | Single sign-on"})
+    void theChunkThatAnswersIsInTheTopThree(String question, String heading) {
+        List<Passage> top = retriever.search(account, question, 3);
+        assertThat(top).extracting(Passage::heading).anySatisfy(h -> assertThat(h).endsWith(heading));
+        assertThat(top.get(0).title()).isEqualTo("Acme Cloud Handbook");
+    }
+
+    @Test
+    void headingsAndParagraphsMakeChunksWithTheirHeadingPath() {
+        List<String> headings = store.chunks(account).stream().map(c -> c.heading()).toList();
+        assertThat(headings).contains("Acme Cloud Handbook > Billing > Refund policy",
+                "Acme Cloud Handbook > Domains > SSL certificates");
+    }
+
+    @Test
+    void unrelatedQuestionsFindNothingRelevant() {
+        assertThat(retriever.relevant(account, "what is your favourite pizza topping?", 3)).isEmpty();
+        assertThat(retriever.relevant(account, "how do I reset my password", 3)).isNotEmpty();
+    }
+
+    @Test
+    void reingestingReplacesTheChunksAndAnOvertakenRevisionWritesNothing() {
+        long other = accounts.save(dev.steward.core.account.Account.create("B", dev.steward.core.account.Plan.PRO, "",
+                Instant.now())).id();
+        KnowledgeDocument doc = documents.save(KnowledgeDocument.pending(other, "FAQ", null, DocumentKind.TEXT,
+                "Our office cat is called Biscuit.", Instant.now()));
+        assertThat(knowledge.ingest(new IngestRequest(doc.id(), 1, false))).isEqualTo(1);
+        KnowledgeDocument replaced = documents.save(documents.findById(doc.id()).orElseThrow()
+                .replacedBy("FAQ", null, DocumentKind.TEXT, "The office dog is called Pixel.", Instant.now()));
+
+        assertThat(knowledge.ingest(new IngestRequest(doc.id(), 1, false))).isEqualTo(-1);
+        assertThat(knowledge.ingest(new IngestRequest(doc.id(), replaced.revision(), false))).isEqualTo(1);
+        assertThat(store.chunks(other)).singleElement().satisfies(c -> assertThat(c.content()).contains("Pixel"));
+        assertThat(documents.findById(doc.id()).orElseThrow().status()).isEqualTo(DocumentStatus.READY);
+    }
+
+    @Test
+    void aFailedIngestionLeavesNoChunksBehind() {
+        long other = accounts.save(dev.steward.core.account.Account.create("C", dev.steward.core.account.Plan.PRO, "",
+                Instant.now())).id();
+        KnowledgeDocument doc = documents.save(KnowledgeDocument.pending(other, "Empty", null, DocumentKind.HTML,
+                "<html><body><script>x()</script></body></html>", Instant.now()));
+
+        assertThatThrownBy(() -> knowledge.ingest(new IngestRequest(doc.id(), 1, false)))
+                .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.isNonRetryable()).isTrue());
+        knowledge.fail(new IngestRequest(doc.id(), 1, false), "The document has no text to index");
+        assertThat(documents.findById(doc.id()).orElseThrow()).satisfies(d -> {
+            assertThat(d.status()).isEqualTo(DocumentStatus.FAILED);
+            assertThat(d.failureReason()).contains("no text");
+        });
+        assertThat(store.chunks(other)).isEmpty();
+    }
+}
