@@ -39,12 +39,23 @@ public class ConversationStore {
 
     /** The latest turns of a conversation, oldest first, leaving out one turn (the one being answered). */
     public List<StoredTurn> recentTurns(ConversationKey key, String excludeTurnKey, int limit) {
-        List<StoredTurn> newestFirst = jdbc.sql("""
-                        SELECT m.role, m.author_name, m.content FROM conversation_message m
-                        JOIN conversation c ON c.id = m.conversation_id
-                        WHERE c.discord_guild_id = ? AND c.channel_id = ? AND c.user_id = ? AND m.turn_key <> ?
-                        ORDER BY m.created_at DESC, m.id DESC LIMIT ?""")
-                .params(key.guildId(), key.channelId(), key.userId(), excludeTurnKey, limit)
+        return latest("c.discord_guild_id = ? AND c.channel_id = ? AND c.user_id = ?", excludeTurnKey, limit,
+                key.guildId(), key.channelId(), key.userId());
+    }
+
+    /** The latest turns in a channel from every member and the bot, oldest first, leaving out one turn. */
+    public List<StoredTurn> recentChannelTurns(String guildId, String channelId, String excludeTurnKey, int limit) {
+        return latest("c.discord_guild_id = ? AND c.channel_id = ?", excludeTurnKey, limit, guildId, channelId);
+    }
+
+    private List<StoredTurn> latest(String where, String excludeTurnKey, int limit, Object... whereParams) {
+        List<Object> params = new ArrayList<>(List.of(whereParams));
+        params.add(excludeTurnKey);
+        params.add(limit);
+        List<StoredTurn> newestFirst = jdbc.sql("SELECT m.role, m.author_name, m.content FROM conversation_message m"
+                        + " JOIN conversation c ON c.id = m.conversation_id WHERE " + where
+                        + " AND m.turn_key <> ? ORDER BY m.created_at DESC, m.id DESC LIMIT ?")
+                .params(params)
                 .query((rs, row) -> new StoredTurn(TurnRole.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
                 .list();
         List<StoredTurn> oldestFirst = new ArrayList<>(newestFirst);

@@ -12,6 +12,6 @@ import java.time.Duration;
  */
 @ConfigurationProperties("steward.ai")
 public record AiProperties(String baseUrl, String chatModel, double temperature, Duration timeout,
-                           int historyTurns, int maxMessageChars,
+                           int historyTurns, int historyChars, int maxMessageChars, int topPassages,
                            boolean failFastWhenUnreachable) {
 }

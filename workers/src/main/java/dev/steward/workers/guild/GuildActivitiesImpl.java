@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.Arrays;
+
 @Component
 class GuildActivitiesImpl implements GuildActivities {
     private static final Logger log = LoggerFactory.getLogger(GuildActivitiesImpl.class);
@@ -19,7 +21,9 @@ class GuildActivitiesImpl implements GuildActivities {
     @Override
     public GuildContext loadContext(String guildId) {
         return guilds.findByDiscordGuildId(guildId)
-                .map(g -> new GuildContext(true, g.accountId(), g.discordGuildId(), g.responseMode()))
+                .map(g -> new GuildContext(true, g.accountId(), g.discordGuildId(), g.responseMode(), g.smartMode(),
+                        g.channelAwareness(), Arrays.stream(g.allowedChannelIds().split(","))
+                        .map(String::strip).filter(id -> !id.isEmpty()).toList()))
                 .orElseGet(() -> {
                     log.info("Guild {} is not connected to any account; ignoring its message", guildId);
                     return GuildContext.notConnected(guildId);

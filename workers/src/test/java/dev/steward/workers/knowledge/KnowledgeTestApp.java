@@ -7,16 +7,13 @@ import dev.steward.core.account.Plan;
 import dev.steward.core.knowledge.DocumentKind;
 import dev.steward.core.knowledge.KnowledgeDocument;
 import dev.steward.core.knowledge.KnowledgeDocumentRepository;
+import dev.steward.testing.Fixtures;
 import dev.steward.workflows.knowledge.IngestRequest;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /** Core persistence plus the knowledge beans: ingestion and retrieval without Temporal or the model. */
@@ -32,16 +29,8 @@ public class KnowledgeTestApp {
                                            KnowledgeActivitiesImpl knowledge) {
         long account = accounts.save(Account.create("Acme", Plan.PRO, "", Instant.now())).id();
         KnowledgeDocument handbook = documents.save(KnowledgeDocument.pending(account, "Acme Cloud Handbook", null,
-                DocumentKind.MARKDOWN, resource("knowledge/acme-handbook.md"), Instant.now()));
+                DocumentKind.MARKDOWN, Fixtures.text(Fixtures.HANDBOOK), Instant.now()));
         knowledge.ingest(new IngestRequest(handbook.id(), handbook.revision(), false));
         return account;
-    }
-
-    public static String resource(String name) {
-        try (InputStream in = KnowledgeTestApp.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

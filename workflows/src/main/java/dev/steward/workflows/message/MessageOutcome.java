@@ -10,6 +10,8 @@ public record MessageOutcome(Status status, List<String> replyMessageIds) {
         /** The model kept failing; the member got the polite fallback reply instead of silence. */
         FALLBACK_ANSWERED,
         NOT_ADDRESSED,
+        /** Smart mode: the AI judged that the message needs no answer. */
+        SKIPPED,
         IGNORED_BOT_AUTHOR,
         IGNORED_UNKNOWN_GUILD,
         IGNORED_EMPTY,

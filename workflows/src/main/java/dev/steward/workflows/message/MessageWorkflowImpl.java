@@ -1,5 +1,6 @@
 package dev.steward.workflows.message;
 
+import dev.steward.workflows.answer.Answer;
 import dev.steward.workflows.answer.AnswerActivities;
 import dev.steward.workflows.answer.AnswerRequest;
 import dev.steward.workflows.conversation.ConversationActivities;
@@ -11,6 +12,7 @@ import dev.steward.workflows.discord.ReplyRequest;
 import dev.steward.workflows.discord.SentReply;
 import dev.steward.workflows.guild.GuildActivities;
 import dev.steward.workflows.guild.GuildContext;
+import dev.steward.workflows.guild.ResponseMode;
 import dev.steward.workflows.message.MessageOutcome.Status;
 import dev.steward.workflows.moderation.ModerationAction;
 import dev.steward.workflows.moderation.ModerationActivities;
@@ -57,7 +59,7 @@ public class MessageWorkflowImpl implements MessageWorkflow {
         if (moderate(guild, message, key).removesMessage()) {
             return MessageOutcome.of(Status.REMOVED_BY_MODERATION);
         }
-        if (!Addressing.isAddressed(guild.responseMode(), message)) {
+        if (!Addressing.isAddressed(guild, message)) {
             return MessageOutcome.of(Status.NOT_ADDRESSED);
         }
         if (message.content().isBlank()) {
@@ -65,6 +67,12 @@ public class MessageWorkflowImpl implements MessageWorkflow {
             return MessageOutcome.of(Status.IGNORED_EMPTY);
         }
         return answer(guild, message, key);
+    }
+
+    /** Smart mode lets the AI pass on casual chat, but only for traffic it was not asked about. */
+    private static boolean mayskip(GuildContext guild, IncomingMessage message) {
+        return guild.responseMode() == ResponseMode.ALL_MESSAGES && guild.smartMode()
+                && message.source() != MessageSource.ASK && !message.mentionsBot() && !message.replyToBot();
     }
 
     /** Tells the channel once a day that the assistant is unavailable; later messages get nothing. */
@@ -105,8 +113,18 @@ public class MessageWorkflowImpl implements MessageWorkflow {
         String text;
         Status status = Status.ANSWERED;
         try {
-            text = answers.generate(new AnswerRequest(guild.accountId(), conversation, memberTurnKey,
-                    message.authorName(), message.content())).text();
+            Answer answer = answers.generate(new AnswerRequest(guild.accountId(), conversation, memberTurnKey,
+                    message.authorName(), message.content(), mayskip(guild, message), guild.channelAwareness()));
+            // Skips and answers made without the model were added after the first release.
+            if (Workflow.getVersion("answer-skip-and-refund", Workflow.DEFAULT_VERSION, 1) >= 1) {
+                if (answer.skip()) {
+                    return MessageOutcome.of(Status.SKIPPED);
+                }
+                if (answer.withoutModel()) {
+                    quota.refund(charge);
+                }
+            }
+            text = answer.text();
         } catch (ActivityFailure modelKeptFailing) {
             log.warn("Model failed for {} after its retries; sending the fallback reply", key);
             quota.refund(charge);

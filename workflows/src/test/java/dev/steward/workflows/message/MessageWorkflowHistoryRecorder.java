@@ -40,6 +40,15 @@ class MessageWorkflowHistoryRecorder extends MessageWorkflowTest {
         save("message-workflow-quota-exhausted.json");
     }
 
+    @Test
+    void recordSmartSkip() throws Exception {
+        when(guilds.loadContext(GUILD)).thenReturn(new dev.steward.workflows.guild.GuildContext(true, 7, GUILD,
+                dev.steward.workflows.guild.ResponseMode.ALL_MESSAGES, true, false, java.util.List.of()));
+        when(answers.generate(any())).thenReturn(dev.steward.workflows.answer.Answer.skipped());
+        run(message("good morning everyone", false));
+        save("message-workflow-smart-skip.json");
+    }
+
     private void save(String name) throws Exception {
         WorkflowClient c = client;
         String json = c.fetchHistory(WORKFLOW_ID).toJson(true);

@@ -15,6 +15,7 @@ class MessageWorkflowReplayTest {
             "histories/message-workflow-answered.json",
             "histories/message-workflow-fallback.json",
             "histories/message-workflow-quota-exhausted.json",
+            "histories/message-workflow-smart-skip.json",
     };
 
     @Test

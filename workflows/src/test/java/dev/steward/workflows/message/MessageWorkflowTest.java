@@ -147,6 +147,48 @@ class MessageWorkflowTest {
     }
 
     @Test
+    void smartModeLetsTheModelSkipCasualChatButNotMentions() {
+        when(guilds.loadContext(GUILD)).thenReturn(new GuildContext(true, 7, GUILD, ResponseMode.ALL_MESSAGES, true,
+                true, List.of()));
+        when(answers.generate(any())).thenReturn(Answer.skipped());
+
+        assertThat(run(message("good morning everyone", false)).status()).isEqualTo(Status.SKIPPED);
+        ArgumentCaptor<AnswerRequest> asked = ArgumentCaptor.forClass(AnswerRequest.class);
+        verify(answers).generate(asked.capture());
+        assertThat(asked.getValue().maySkip()).isTrue();
+        assertThat(asked.getValue().channelAwareness()).isTrue();
+        verifyNoInteractions(discord);
+        verify(quota, never()).refund(any());
+    }
+
+    @Test
+    void mentionInSmartModeMustBeAnswered() {
+        when(guilds.loadContext(GUILD)).thenReturn(new GuildContext(true, 7, GUILD, ResponseMode.ALL_MESSAGES, true,
+                false, List.of()));
+        run(message("<@1> good morning", true));
+        ArgumentCaptor<AnswerRequest> asked = ArgumentCaptor.forClass(AnswerRequest.class);
+        verify(answers).generate(asked.capture());
+        assertThat(asked.getValue().maySkip()).isFalse();
+    }
+
+    @Test
+    void answerMadeWithoutTheModelIsSentAndItsUnitGivenBack() {
+        when(answers.generate(any())).thenReturn(Answer.withoutModel("I don't know that one."));
+        assertThat(run(message("<@1> what is the meaning of life?", true)).status()).isEqualTo(Status.ANSWERED);
+        verify(quota).refund(any());
+        verify(discord).sendReply(any());
+    }
+
+    @Test
+    void channelsOutsideTheAllowedListAreModeratedButNotAnswered() {
+        when(guilds.loadContext(GUILD)).thenReturn(new GuildContext(true, 7, GUILD, ResponseMode.MENTION, true,
+                false, List.of("999")));
+        assertThat(run(message("<@1> hi", true)).status()).isEqualTo(Status.NOT_ADDRESSED);
+        verify(moderation).moderate(any());
+        verifyNoInteractions(answers, discord);
+    }
+
+    @Test
     void unknownGuildIsIgnoredBeforeAnyOtherStep() {
         when(guilds.loadContext(GUILD)).thenReturn(GuildContext.notConnected(GUILD));
         assertThat(run(message("<@1> hi", true)).status()).isEqualTo(Status.IGNORED_UNKNOWN_GUILD);
