@@ -8,6 +8,15 @@ import dev.steward.core.account.AccountRepository;
 import dev.steward.core.account.Plan;
 import dev.steward.core.guild.Guild;
 import dev.steward.core.guild.GuildRepository;
+import dev.steward.core.knowledge.DocumentKind;
+import dev.steward.core.knowledge.KnowledgeDocument;
+import dev.steward.core.knowledge.KnowledgeDocumentRepository;
+import dev.steward.testing.Fixtures;
+import dev.steward.workflows.TaskQueues;
+import dev.steward.workflows.knowledge.IngestDocumentWorkflow;
+import dev.steward.workflows.knowledge.IngestOutcome;
+import dev.steward.workflows.knowledge.IngestRequest;
+import io.temporal.client.WorkflowOptions;
 import dev.steward.core.message.MessageWorkflowStarter;
 import dev.steward.core.quota.QuotaPeriods;
 import dev.steward.testing.db.TestDatabase;
@@ -39,59 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The whole pipeline through real parts: Discord4J's gateway client on a fake gateway, WireMock as Discord's
- * REST API and as Ollama, the embedded Temporal server, PostgreSQL.
+ * @mention answers end to end: exactly once, safe replies, context, fallbacks, bad input, spent quota.
  */
-@SpringBootTest(classes = StewardLocal.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"steward.local.temporal-port=0", "steward.operator-api-key=e2e-operator"})
-class MentionEndToEndTest {
-    static final long GUILD = 810000000000000001L;
-    static final long CHANNEL = 820000000000000001L;
-    static final FakeUser ALICE = FakeUser.human(830000000000000001L, "alice");
-    static final String ANSWER = "Open Settings > Account and choose Reset password. @everyone";
-
-    static final WireMockServer discord = started();
-    static final WireMockServer ollama = started();
-    static final FakeDiscordGateway gateway = FakeDiscordGateway.start(FakeGuild.of(GUILD, "Acme", CHANNEL));
-
-    static WireMockServer started() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        return server;
-    }
-
-    @DynamicPropertySource
-    static void parts(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry::add);
-        gateway.stubRestLogin(discord);
-        registry.add("steward.discord.bot-token", gateway::botToken);
-        registry.add("steward.discord.api-base-url", discord::baseUrl);
-        registry.add("steward.ai.base-url", ollama::baseUrl);
-    }
-
-    /** The gateway stays up until the JVM exits: the cached Spring context logs its client out at shutdown. */
-    @AfterAll
-    static void stop() {
-        ollama.resetAll();
-    }
-
-    @Autowired AccountRepository accounts;
-    @Autowired GuildRepository guilds;
-    @Autowired MessageWorkflowStarter starter;
-    @Autowired WorkflowClient client;
-    @Autowired JdbcClient jdbc;
-
-    @BeforeEach
-    void connected() {
-        if (guilds.findByDiscordGuildId(Long.toString(GUILD)).isEmpty()) {
-            long account = accounts.save(Account.create("Acme", Plan.STARTER, "", Instant.now())).id();
-            guilds.save(Guild.connect(Long.toString(GUILD), account, "Acme", Instant.now()));
-        }
-        discord.stubFor(post(urlPathMatching("/channels/\\d+/messages")).willReturn(okJson(botMessage())));
-        OllamaStubs.answer(ollama, ANSWER);
-        gateway.awaitReady(Duration.ofSeconds(30));
-    }
-
+class MentionEndToEndTest extends EndToEndBase {
     @Test
     void mentionGetsExactlyOneReplyEvenWhenTheEventIsDeliveredTwice() {
         MessageCreateBuilder mention = GatewayPayloads.messageCreate().in(GUILD, CHANNEL).author(ALICE)
@@ -117,7 +76,7 @@ class MentionEndToEndTest {
     @Test
     void followUpQuestionCarriesTheMembersEarlierExchange() {
         FakeUser bob = FakeUser.human(830000000000000002L, "bob");
-        MessageCreateBuilder first = mentionFrom(bob, "what is the refund window?");
+        MessageCreateBuilder first = mentionFrom(bob, "what is the refund policy?");
         gateway.dispatchMessageCreate(first);
         outcomeOf(GUILD, first.id());
         MessageCreateBuilder second = mentionFrom(bob, "and for annual plans?");
@@ -127,7 +86,7 @@ class MentionEndToEndTest {
         List<LoggedRequest> chats = ollama.findAll(postRequestedFor(urlPathEqualTo("/api/chat"))
                 .withRequestBody(containing("and for annual plans?")));
         assertThat(chats).hasSize(1);
-        assertThat(chats.get(0).getBodyAsString()).contains("what is the refund window?", "Open Settings > Account");
+        assertThat(chats.get(0).getBodyAsString()).contains("what is the refund policy?", "Open Settings > Account");
     }
 
     @Test
@@ -136,7 +95,8 @@ class MentionEndToEndTest {
                 .withRequestBody(containing("trigger a model error"))
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"model 'qwen' not found\"}")));
-        MessageCreateBuilder mention = mentionFrom(FakeUser.human(830000000000000003L, "carol"), "trigger a model error");
+        MessageCreateBuilder mention = mentionFrom(FakeUser.human(830000000000000003L, "carol"),
+                "how do I reset my password? trigger a model error");
         gateway.dispatchMessageCreate(mention);
 
         assertThat(outcomeOf(GUILD, mention.id()).status()).isEqualTo(MessageOutcome.Status.FALLBACK_ANSWERED);
@@ -207,48 +167,5 @@ class MentionEndToEndTest {
         assertThat(outcomeOf(GUILD, empty.id()).status()).isEqualTo(MessageOutcome.Status.IGNORED_EMPTY);
         assertThat(outcomeOf(GUILD, huge.id()).status()).isEqualTo(MessageOutcome.Status.ANSWERED);
         assertThat(sendsTo(CHANNEL, huge.id())).hasSize(1);
-    }
-
-    MessageCreateBuilder mentionFrom(FakeUser author, String text) {
-        return GatewayPayloads.messageCreate().in(GUILD, CHANNEL).author(author)
-                .content(gateway.botUser().mention() + " " + text).mentions(gateway.botUser());
-    }
-
-    /** Waits for the bridge to start the message's workflow, then for its outcome. */
-    MessageOutcome outcomeOf(long guild, long messageId) {
-        String id = MessageWorkflowIds.forMessage(Long.toString(guild), Long.toString(messageId));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                return starter.awaitOutcome(id, Duration.ofSeconds(30));
-            } catch (WorkflowNotFoundException notStartedYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notStartedYet;
-                }
-                sleep();
-            }
-        }
-    }
-
-    static List<LoggedRequest> sendsTo(long channel, long replyTo) {
-        return discord.findAll(postRequestedFor(urlPathEqualTo("/channels/" + channel + "/messages"))
-                .withRequestBody(containing("\"message_id\":\"" + replyTo + "\"")));
-    }
-
-    static String botMessage() {
-        return """
-                {"id":"%d","channel_id":"%d","author":{"id":"1","username":"steward","discriminator":"0","avatar":null,"bot":true},
-                 "content":"ok","timestamp":"2026-11-23T10:00:00.000000+00:00","edited_timestamp":null,"tts":false,
-                 "mention_everyone":false,"mentions":[],"mention_roles":[],"attachments":[],"embeds":[],"pinned":false,"type":19}
-                """.formatted(System.nanoTime(), CHANNEL);
-    }
-
-    static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Shipped test fixtures: the Acme Cloud handbook and its question set ({@code knowledge/}). */
+/** Shipped test fixtures: the Acme Cloud handbook, its question set and off-topic messages ({@code knowledge/}). */
 public final class Fixtures {
     public static final String HANDBOOK = "knowledge/acme-handbook.md";
     public static final String QUESTIONS = "knowledge/questions.tsv";
+    public static final String OFF_TOPIC = "knowledge/off-topic.txt";
 
     private Fixtures() {
     }

@@ -25,7 +25,7 @@ public class Retriever {
 
     Retriever(EmbeddingModel embeddings, KnowledgeIndex index,
               @Value("${steward.knowledge.vector-weight:0.75}") double vectorWeight,
-              @Value("${steward.knowledge.min-similarity:0.35}") double minSimilarity) {
+              @Value("${steward.knowledge.min-similarity:0.3}") double minSimilarity) {
         this.embeddings = embeddings;
         this.index = index;
         this.vectorWeight = vectorWeight;
@@ -34,6 +34,15 @@ public class Retriever {
 
     /** The best passages, best first, whatever their relevance. */
     public List<Passage> search(long accountId, String query, int limit) {
+        return search(accountId, query, limit, -1);
+    }
+
+    /** Only passages that are about the question (similar enough in meaning), best first. */
+    public List<Passage> relevant(long accountId, String query, int limit) {
+        return search(accountId, query, limit, minSimilarity);
+    }
+
+    private List<Passage> search(long accountId, String query, int limit, double minVector) {
         KnowledgeIndex.Snapshot snapshot = index.of(accountId);
         if (snapshot.entries().isEmpty() || query.isBlank()) {
             return List.of();
@@ -50,6 +59,9 @@ public class Retriever {
         for (int i = 0; i < keyword.length; i++) {
             KnowledgeIndex.Entry entry = snapshot.entries().get(i);
             double vector = dot(q, entry.chunk().embedding());
+            if (vector < minVector) {
+                continue;
+            }
             double kw = bestKeyword > 0 ? keyword[i] / bestKeyword : 0;
             passages.add(new Passage(entry.chunk().id(), entry.chunk().documentTitle(), entry.chunk().heading(),
                     entry.chunk().content(), entry.chunk().sourceUrl(),
@@ -57,11 +69,6 @@ public class Retriever {
         }
         passages.sort(Comparator.comparingDouble(Passage::score).reversed());
         return passages.subList(0, Math.min(limit, passages.size()));
-    }
-
-    /** Only passages that are about the question: similar enough in meaning. */
-    public List<Passage> relevant(long accountId, String query, int limit) {
-        return search(accountId, query, limit).stream().filter(p -> p.vectorScore() >= minSimilarity).toList();
     }
 
     private static double bm25(KnowledgeIndex.Snapshot snapshot, KnowledgeIndex.Entry entry, List<String> terms) {

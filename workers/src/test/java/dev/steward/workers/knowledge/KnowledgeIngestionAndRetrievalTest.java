@@ -6,6 +6,7 @@ import dev.steward.core.knowledge.DocumentStatus;
 import dev.steward.core.knowledge.KnowledgeDocument;
 import dev.steward.core.knowledge.KnowledgeDocumentRepository;
 import dev.steward.core.knowledge.KnowledgeStore;
+import dev.steward.testing.Fixtures;
 import dev.steward.testing.db.TestDatabase;
 import dev.steward.workflows.knowledge.IngestRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -67,8 +68,11 @@ class KnowledgeIngestionAndRetrievalTest {
     }
 
     @Test
-    void unrelatedQuestionsFindNothingRelevant() {
-        assertThat(retriever.relevant(account, "what is your favourite pizza topping?", 3)).isEmpty();
+    void offTopicMessagesFindNothingRelevant() {
+        List<String> offTopic = Fixtures.text(Fixtures.OFF_TOPIC).lines()
+                .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        assertThat(offTopic).allSatisfy(message -> assertThat(retriever.relevant(account, message, 3))
+                .as(message).extracting(p -> p.heading() + " " + p.vectorScore()).isEmpty());
         assertThat(retriever.relevant(account, "how do I reset my password", 3)).isNotEmpty();
     }
 

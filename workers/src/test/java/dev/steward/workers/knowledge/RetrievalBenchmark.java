@@ -58,9 +58,14 @@ class RetrievalBenchmark {
                 .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split("\t")).toList();
 
         int hits = 0;
+        int relevant = 0;
         for (String[] q : questions) {
             hits += retriever.search(account, q[0], 3).stream().anyMatch(p -> p.heading().endsWith(q[1])) ? 1 : 0;
+            relevant += retriever.relevant(account, q[0], 3).stream().anyMatch(p -> p.heading().endsWith(q[1])) ? 1 : 0;
         }
+        List<String> offTopic = Fixtures.text(Fixtures.OFF_TOPIC).lines()
+                .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        long falseHits = offTopic.stream().filter(q -> !retriever.relevant(account, q, 3).isEmpty()).count();
         for (int i = 0; i < 100; i++) {
             retriever.search(account, questions.get(i % questions.size())[0], 3);
         }
@@ -72,8 +77,9 @@ class RetrievalBenchmark {
         }
         Arrays.sort(nanos);
         String report = String.format("retrieval benchmark: %d chunks, %d questions, recall@3 %.3f (%d/%d), "
+                        + "answer passage above the relevance threshold %d/%d, off-topic messages finding something %d/%d, "
                         + "latency median %.2f ms, p99 %.2f ms over %d queries, %d cores%n", chunks, questions.size(),
-                (double) hits / questions.size(), hits, questions.size(), nanos[TIMED_QUERIES / 2] / 1e6,
+                (double) hits / questions.size(), hits, questions.size(), relevant, questions.size(), falseHits, offTopic.size(), nanos[TIMED_QUERIES / 2] / 1e6,
                 nanos[(int) (TIMED_QUERIES * 0.99)] / 1e6, TIMED_QUERIES, Runtime.getRuntime().availableProcessors());
         System.out.print(report);
         Files.writeString(Path.of("target/benchmark-retrieval.txt"), report);
