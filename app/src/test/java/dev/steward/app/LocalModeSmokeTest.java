@@ -2,6 +2,7 @@ package dev.steward.app;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.steward.testing.Fixtures;
 import dev.steward.testing.ollama.OllamaStubs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,10 @@ class LocalModeSmokeTest {
         String admin = post("/api/accounts", operator, "{\"name\":\"Local\",\"plan\":\"STARTER\"}")
                 .get("adminKey").get("key").asString();
         post("/api/guilds", admin, "{\"guildId\":\"1001\",\"name\":\"Sandbox guild\"}");
-        JsonNode posted = post("/api/sandbox/guilds/1001/messages", admin, "{\"content\":\"@Steward hello?\"}");
+        long doc = post("/api/knowledge/documents", admin, "{\"title\":\"Handbook\",\"contentType\":\"text/markdown\","
+                + "\"content\":" + Http.json(Fixtures.text(Fixtures.HANDBOOK)) + "}").get("id").asLong();
+        KnowledgeWait.untilReady(new Http(port), admin, doc);
+        JsonNode posted = post("/api/sandbox/guilds/1001/messages", admin, "{\"content\":\"@Steward how do I reset my password?\"}");
 
         assertThat(posted.get("outcome").get("status").asString()).isEqualTo("ANSWERED");
         assertThat(posted.get("actions").get(0).get("content").asString()).isEqualTo("Hello from the sandbox!");
@@ -95,7 +99,7 @@ class LocalModeSmokeTest {
 
     private JsonNode send(HttpRequest.Builder request) throws Exception {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(request.build().uri() + " -> " + response.body()).isBetween(200, 201);
+        assertThat(response.statusCode()).as(request.build().uri() + " -> " + response.body()).isBetween(200, 202);
         return json.readTree(response.body());
     }
 }

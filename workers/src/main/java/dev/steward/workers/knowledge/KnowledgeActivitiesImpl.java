@@ -11,6 +11,7 @@ import dev.steward.workflows.knowledge.IngestRequest;
 import dev.steward.workflows.knowledge.KnowledgeActivities;
 import io.temporal.failure.ApplicationFailure;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -28,7 +29,7 @@ class KnowledgeActivitiesImpl implements KnowledgeActivities {
     private final Clock clock;
 
     KnowledgeActivitiesImpl(KnowledgeDocumentRepository documents, KnowledgeStore store, PageFetcher fetcher,
-                            EmbeddingModel embeddings, Clock clock,
+                            @Lazy EmbeddingModel embeddings, Clock clock,
                             @Value("${steward.knowledge.chunk-chars}") int chunkChars,
                             @Value("${steward.knowledge.overlap-chars}") int overlapChars) {
         this.documents = documents;

@@ -2,6 +2,7 @@ package dev.steward.workers.knowledge;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public class Retriever {
     private final double vectorWeight;
     private final double minSimilarity;
 
-    Retriever(EmbeddingModel embeddings, KnowledgeIndex index,
+    Retriever(@Lazy EmbeddingModel embeddings, KnowledgeIndex index,
               @Value("${steward.knowledge.vector-weight:0.75}") double vectorWeight,
               @Value("${steward.knowledge.min-similarity:0.3}") double minSimilarity) {
         this.embeddings = embeddings;

@@ -30,7 +30,7 @@ final class TextExtraction {
         document.select("script, style, nav, footer, header, noscript, template").remove();
         StringBuilder text = new StringBuilder();
         for (Element block : document.body().select(BLOCKS)) {
-            if (!block.select(BLOCKS).isEmpty() && !block.is("li, td, th")) {
+            if (!block.children().select(BLOCKS).isEmpty() && !block.is("li, td, th")) {
                 continue; // a container of other blocks: its children are visited themselves
             }
             String line = block.text().strip();
