@@ -50,7 +50,7 @@ class LocalModeReport {
                 discord.hasBotToken() ? "real bot, gateway and REST at " + discord.apiBaseUrl()
                         : "sandbox (no DISCORD_BOT_TOKEN): use /api/sandbox",
                 "Ollama at " + ai.baseUrl() + " (" + ai.chatModel() + "), " + (ollamaAnswers() ? "reachable"
-                        : "NOT reachable: members get a polite fallback reply"),
+                        : "NOT reachable: answers are knowledge-base excerpts"),
                 port);
     }
 
