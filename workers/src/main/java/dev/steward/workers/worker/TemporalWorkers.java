@@ -28,20 +28,33 @@ import java.util.concurrent.TimeUnit;
 public class TemporalWorkers implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TemporalWorkers.class);
 
-    private final WorkerFactory factory;
+    private final WorkflowClient client;
+    private final Object[] activities;
+    private volatile WorkerFactory factory;
     private volatile boolean running;
 
     TemporalWorkers(WorkflowClient client, GuildActivities guilds, ModerationActivities moderation,
                     QuotaActivities quota, ConversationActivities conversations, AnswerActivities answers,
                     DiscordActivities discord, KnowledgeActivities knowledge) {
-        this.factory = WorkerFactory.newInstance(client);
-        Worker worker = factory.newWorker(TaskQueues.MESSAGES);
+        this.client = client;
+        this.activities = new Object[]{guilds, moderation, quota, conversations, answers, discord, knowledge};
+        this.factory = newFactory();
+    }
+
+    /** A factory cannot be restarted once shut down, so a stopped lifecycle starts with a fresh one. */
+    private WorkerFactory newFactory() {
+        WorkerFactory created = WorkerFactory.newInstance(client);
+        Worker worker = created.newWorker(TaskQueues.MESSAGES);
         worker.registerWorkflowImplementationTypes(MessageWorkflowImpl.class, IngestDocumentWorkflowImpl.class);
-        worker.registerActivitiesImplementations(guilds, moderation, quota, conversations, answers, discord, knowledge);
+        worker.registerActivitiesImplementations(activities);
+        return created;
     }
 
     @Override
     public void start() {
+        if (factory.isShutdown() || factory.isTerminated()) {
+            factory = newFactory();
+        }
         factory.start();
         running = true;
         log.info("Temporal workers polling task queue {}", TaskQueues.MESSAGES);
