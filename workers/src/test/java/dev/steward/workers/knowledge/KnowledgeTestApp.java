@@ -9,6 +9,7 @@ import dev.steward.core.knowledge.KnowledgeDocument;
 import dev.steward.core.knowledge.KnowledgeDocumentRepository;
 import dev.steward.testing.Fixtures;
 import dev.steward.workflows.knowledge.IngestRequest;
+import dev.steward.workflows.knowledge.KnowledgeActivities;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
@@ -26,7 +27,7 @@ public class KnowledgeTestApp {
 
     /** Creates an account and ingests the shipped handbook into its knowledge base. */
     public static long accountWithHandbook(AccountRepository accounts, KnowledgeDocumentRepository documents,
-                                           KnowledgeActivitiesImpl knowledge) {
+                                           KnowledgeActivities knowledge) {
         long account = accounts.save(Account.create("Acme", Plan.PRO, "", Instant.now())).id();
         KnowledgeDocument handbook = documents.save(KnowledgeDocument.pending(account, "Acme Cloud Handbook", null,
                 DocumentKind.MARKDOWN, Fixtures.text(Fixtures.HANDBOOK), Instant.now()));
