@@ -77,7 +77,8 @@ class GatewaySession implements SmartLifecycle {
     }
 
     private Mono<Void> handle(MessageCreateEvent event) {
-        return Mono.justOrEmpty(MessageEvents.toIncoming(event.getMessage(), event.getClient().getSelfId()))
+        return Mono.justOrEmpty(MessageEvents.toIncoming(event.getMessage(), event.getMember(),
+                        event.getClient().getSelfId()))
                 .flatMap(this::startWorkflow)
                 .onErrorResume(e -> {
                     log.error("Skipping gateway message {}: {}", event.getMessage().getId().asString(), e.toString());

@@ -1,11 +1,13 @@
 package dev.steward.bridge;
 
 import discord4j.common.util.Snowflake;
+import discord4j.core.object.entity.Member;
 import discord4j.core.object.entity.Message;
 import discord4j.core.object.entity.User;
 import dev.steward.workflows.message.IncomingMessage;
 import dev.steward.workflows.message.MessageSource;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,7 +18,7 @@ final class MessageEvents {
     private MessageEvents() {
     }
 
-    static Optional<IncomingMessage> toIncoming(Message message, Snowflake self) {
+    static Optional<IncomingMessage> toIncoming(Message message, Optional<Member> member, Snowflake self) {
         Optional<User> author = message.getAuthor();
         if (message.getGuildId().isEmpty() || author.isEmpty() || author.get().isBot()
                 || message.getWebhookId().isPresent() || !isMemberMessage(message.getType())) {
@@ -28,7 +30,10 @@ final class MessageEvents {
         return Optional.of(new IncomingMessage(MessageSource.GATEWAY, message.getGuildId().get().asString(),
                 message.getChannelId().asString(), message.getId().asString(), user.getId().asString(),
                 user.getGlobalName().orElse(user.getUsername()), false, message.getContent(),
-                message.getUserMentionIds().contains(self), replyToBot, message.getAttachments().size()));
+                message.getUserMentionIds().contains(self), replyToBot, message.getAttachments().size(),
+                member.map(m -> m.getRoleIds().stream().map(Snowflake::asString).toList()).orElse(List.of()),
+                message.getUserMentionIds().size() + message.getRoleMentionIds().size()
+                        + (message.mentionsEveryone() ? 1 : 0)));
     }
 
     private static boolean isMemberMessage(Message.Type type) {

@@ -2,6 +2,7 @@ package dev.steward.core.guild;
 
 import dev.steward.workflows.guild.ResponseMode;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
 import java.time.Instant;
@@ -10,16 +11,22 @@ import java.time.Instant;
 @Table
 public record Guild(@Id Long id, String discordGuildId, long accountId, Long botId, String name,
                     ResponseMode responseMode, boolean smartMode, boolean channelAwareness,
-                    String allowedChannelIds, Instant connectedAt, Instant updatedAt) {
+                    String allowedChannelIds, Instant connectedAt, Instant updatedAt,
+                    @Embedded.Empty(prefix = "mod_") ModerationSettings moderation) {
 
     public static Guild connect(String discordGuildId, long accountId, String name, Instant now) {
         return new Guild(null, discordGuildId, accountId, null, name, ResponseMode.MENTION, true, false, "",
-                now, now);
+                now, now, ModerationSettings.defaults());
     }
 
     public Guild withSettings(ResponseMode mode, boolean smart, boolean awareness, String allowedChannels,
                               Instant now) {
         return new Guild(id, discordGuildId, accountId, botId, name, mode, smart, awareness, allowedChannels,
-                connectedAt, now);
+                connectedAt, now, moderation);
+    }
+
+    public Guild withModeration(ModerationSettings settings, Instant now) {
+        return new Guild(id, discordGuildId, accountId, botId, name, responseMode, smartMode, channelAwareness,
+                allowedChannelIds, connectedAt, now, settings);
     }
 }

@@ -8,6 +8,7 @@ import dev.steward.workflows.guild.GuildActivities;
 import dev.steward.workflows.knowledge.IngestDocumentWorkflowImpl;
 import dev.steward.workflows.knowledge.KnowledgeActivities;
 import dev.steward.workflows.message.MessageWorkflowImpl;
+import dev.steward.workflows.moderation.ModerationActionActivities;
 import dev.steward.workflows.moderation.ModerationActivities;
 import dev.steward.workflows.quota.QuotaActivities;
 import io.temporal.client.WorkflowClient;
@@ -35,9 +36,11 @@ public class TemporalWorkers implements SmartLifecycle {
 
     TemporalWorkers(WorkflowClient client, GuildActivities guilds, ModerationActivities moderation,
                     QuotaActivities quota, ConversationActivities conversations, AnswerActivities answers,
-                    DiscordActivities discord, KnowledgeActivities knowledge) {
+                    DiscordActivities discord, KnowledgeActivities knowledge,
+                    ModerationActionActivities moderationActions) {
         this.client = client;
-        this.activities = new Object[]{guilds, moderation, quota, conversations, answers, discord, knowledge};
+        this.activities = new Object[]{guilds, moderation, quota, conversations, answers, discord, knowledge,
+                moderationActions};
         this.factory = newFactory();
     }
 

@@ -1,5 +1,7 @@
 package dev.steward.workflows.message;
 
+import java.util.List;
+
 /**
  * A member's message as the gateway (or sandbox) saw it: the single input of {@link MessageWorkflow}.
  * Snowflakes stay strings so that no layer has to care about their numeric range.
@@ -7,6 +9,8 @@ package dev.steward.workflows.message;
  * @param mentionsBot     the message mentions the bot user
  * @param replyToBot      the message is a reply to one of the bot's messages
  * @param attachmentCount attachments carried by the message; content may be empty when only these came
+ * @param memberRoleIds   the author's roles (for moderation exemptions)
+ * @param mentionCount    users and roles the message mentions, plus one for @everyone or @here
  */
 public record IncomingMessage(
         MessageSource source,
@@ -19,9 +23,19 @@ public record IncomingMessage(
         String content,
         boolean mentionsBot,
         boolean replyToBot,
-        int attachmentCount) {
+        int attachmentCount,
+        List<String> memberRoleIds,
+        int mentionCount) {
 
     public IncomingMessage {
         content = content == null ? "" : content;
+        memberRoleIds = memberRoleIds == null ? List.of() : List.copyOf(memberRoleIds);
+    }
+
+    public IncomingMessage(MessageSource source, String guildId, String channelId, String messageId, String authorId,
+                           String authorName, boolean authorIsBot, String content, boolean mentionsBot,
+                           boolean replyToBot, int attachmentCount) {
+        this(source, guildId, channelId, messageId, authorId, authorName, authorIsBot, content, mentionsBot, replyToBot,
+                attachmentCount, List.of(), mentionsBot ? 1 : 0);
     }
 }

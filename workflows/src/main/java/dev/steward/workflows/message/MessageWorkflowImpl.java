@@ -90,6 +90,10 @@ public class MessageWorkflowImpl implements MessageWorkflow {
 
     /** Errs on the side of caution: a moderation step that keeps failing takes no action. */
     private ModerationAction moderate(GuildContext guild, IncomingMessage message, String key) {
+        // Filters, the charged AI verdict, actions and the log came after the first release.
+        if (Workflow.getVersion("moderation-steps", Workflow.DEFAULT_VERSION, 1) >= 1) {
+            return new ModerationStep(quota).run(guild, message, key).action();
+        }
         try {
             return moderation.moderate(new ModerationRequest(guild.accountId(), key, message)).action();
         } catch (ActivityFailure failed) {

@@ -49,6 +49,18 @@ class MessageWorkflowHistoryRecorder extends MessageWorkflowTest {
         save("message-workflow-smart-skip.json");
     }
 
+    @Test
+    void recordModeratedAndAnswered() throws Exception {
+        aiCheckIsChargedAsModerationAndAWarnedMessageIsStillAnswered();
+        save("message-workflow-moderated-warn.json");
+    }
+
+    @Test
+    void recordModerationActionFailed() throws Exception {
+        failedActionIsLoggedWithItsReason();
+        save("message-workflow-moderation-failed-ban.json");
+    }
+
     private void save(String name) throws Exception {
         WorkflowClient c = client;
         String json = c.fetchHistory(WORKFLOW_ID).toJson(true);

@@ -16,6 +16,8 @@ class MessageWorkflowReplayTest {
             "histories/message-workflow-fallback.json",
             "histories/message-workflow-quota-exhausted.json",
             "histories/message-workflow-smart-skip.json",
+            "histories/message-workflow-moderated-warn.json",
+            "histories/message-workflow-moderation-failed-ban.json",
     };
 
     @Test

@@ -16,7 +16,13 @@ import dev.steward.workflows.guild.ResponseMode;
 import dev.steward.workflows.message.MessageOutcome.Status;
 import dev.steward.workflows.moderation.ModerationAction;
 import dev.steward.workflows.moderation.ModerationActivities;
-import dev.steward.workflows.moderation.ModerationVerdict;
+import dev.steward.workflows.moderation.ModerationActionActivities;
+import dev.steward.workflows.moderation.ModerationActionRequest;
+import dev.steward.workflows.moderation.ModerationDecision;
+import dev.steward.workflows.moderation.ModerationLogEntry;
+import dev.steward.workflows.moderation.ModerationPlan;
+import dev.steward.workflows.moderation.ModerationSource;
+import io.temporal.failure.ApplicationFailure;
 import dev.steward.workflows.quota.ChargeKind;
 import dev.steward.workflows.quota.ChargeRequest;
 import dev.steward.workflows.quota.ChargeResult;
@@ -34,6 +40,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -51,6 +58,7 @@ class MessageWorkflowTest {
     WorkflowClient client;
     GuildActivities guilds = mockActivity(GuildActivities.class);
     ModerationActivities moderation = mockActivity(ModerationActivities.class);
+    ModerationActionActivities moderationActions = mockActivity(ModerationActionActivities.class);
     QuotaActivities quota = mockActivity(QuotaActivities.class);
     ConversationActivities conversations = mockActivity(ConversationActivities.class);
     AnswerActivities answers = mockActivity(AnswerActivities.class);
@@ -71,11 +79,12 @@ class MessageWorkflowTest {
         env = TestWorkflowEnvironment.newInstance();
         Worker worker = env.newWorker(TaskQueues.MESSAGES);
         worker.registerWorkflowImplementationTypes(MessageWorkflowImpl.class);
-        worker.registerActivitiesImplementations(guilds, moderation, quota, conversations, answers, discord);
+        worker.registerActivitiesImplementations(guilds, moderation, moderationActions, quota, conversations, answers,
+                discord);
         env.start();
         client = env.getWorkflowClient();
         connectedGuild(ResponseMode.MENTION);
-        when(moderation.moderate(any())).thenReturn(ModerationVerdict.noAction("clean"));
+        when(moderation.plan(any())).thenReturn(ModerationPlan.skip("moderation off"));
         when(quota.charge(any())).thenReturn(new ChargeResult(ChargeResult.Status.CHARGED, 1, 2500));
         when(answers.generate(any())).thenReturn(new Answer("Reset it under Settings > Account."));
         when(discord.sendReply(any())).thenReturn(new SentReply(List.of("900")));
@@ -101,7 +110,7 @@ class MessageWorkflowTest {
 
         assertThat(outcome).isEqualTo(new MessageOutcome(Status.ANSWERED, List.of("900")));
         var order = inOrder(moderation, quota, answers, discord);
-        order.verify(moderation).moderate(any());
+        order.verify(moderation).plan(any());
         ArgumentCaptor<ChargeRequest> charged = ArgumentCaptor.forClass(ChargeRequest.class);
         order.verify(quota).charge(charged.capture());
         assertThat(charged.getValue()).extracting(ChargeRequest::accountId, ChargeRequest::messageKey, ChargeRequest::kind)
@@ -121,7 +130,7 @@ class MessageWorkflowTest {
     @Test
     void messageWithoutMentionIsModeratedButNotAnsweredInMentionMode() {
         assertThat(run(message("hello all", false)).status()).isEqualTo(Status.NOT_ADDRESSED);
-        verify(moderation).moderate(any());
+        verify(moderation).plan(any());
         verifyNoInteractions(quota, answers, discord);
     }
 
@@ -136,7 +145,7 @@ class MessageWorkflowTest {
     void askOnlyGuildStillModeratesGatewayMessagesButDoesNotAnswer() {
         connectedGuild(ResponseMode.ASK_ONLY);
         assertThat(run(message("<@1> hi", true)).status()).isEqualTo(Status.NOT_ADDRESSED);
-        verify(moderation).moderate(any());
+        verify(moderation).plan(any());
         verifyNoInteractions(answers, discord);
     }
 
@@ -184,7 +193,7 @@ class MessageWorkflowTest {
         when(guilds.loadContext(GUILD)).thenReturn(new GuildContext(true, 7, GUILD, ResponseMode.MENTION, true,
                 false, List.of("999")));
         assertThat(run(message("<@1> hi", true)).status()).isEqualTo(Status.NOT_ADDRESSED);
-        verify(moderation).moderate(any());
+        verify(moderation).plan(any());
         verifyNoInteractions(answers, discord);
     }
 
@@ -211,17 +220,76 @@ class MessageWorkflowTest {
         verifyNoInteractions(quota, answers, discord);
     }
 
+    static ModerationDecision decision(ModerationSource source, ModerationAction action, ModerationAction... actions) {
+        return new ModerationDecision(action, List.of(actions), source, "no spam", "selling accounts", 0.95, 10);
+    }
+
     @Test
-    void removedMessageGetsNoAnswer() {
-        when(moderation.moderate(any())).thenReturn(new ModerationVerdict(ModerationAction.DELETE, "spam"));
+    void filterHitRemovesTheMessageLogsItAndChargesNothing() {
+        when(moderation.plan(any())).thenReturn(ModerationPlan.decided(
+                decision(ModerationSource.FILTER, ModerationAction.DELETE, ModerationAction.DELETE)));
+
         assertThat(run(message("<@1> buy accounts", true)).status()).isEqualTo(Status.REMOVED_BY_MODERATION);
+
+        ArgumentCaptor<ModerationActionRequest> deleted = ArgumentCaptor.forClass(ModerationActionRequest.class);
+        verify(moderationActions).deleteMessage(deleted.capture());
+        assertThat(deleted.getValue()).isEqualTo(new ModerationActionRequest(GUILD, "200", "300", "400",
+                "selling accounts", 10, WORKFLOW_ID + ":delete"));
+        ArgumentCaptor<ModerationLogEntry> logged = ArgumentCaptor.forClass(ModerationLogEntry.class);
+        verify(moderation).log(logged.capture());
+        assertThat(logged.getValue().action()).isEqualTo(ModerationAction.DELETE);
+        assertThat(logged.getValue().failure()).isEmpty();
+        verify(moderation, never()).judge(any());
         verifyNoInteractions(quota, answers, discord);
     }
 
     @Test
-    void failingModerationTakesNoActionAndTheMessageIsStillAnswered() {
-        when(moderation.moderate(any())).thenThrow(new IllegalStateException("model down"));
+    void aiCheckIsChargedAsModerationAndAWarnedMessageIsStillAnswered() {
+        when(moderation.plan(any())).thenReturn(ModerationPlan.askAi());
+        when(moderation.judge(any())).thenReturn(decision(ModerationSource.AI, ModerationAction.WARN, ModerationAction.WARN));
+
         assertThat(run(message("<@1> hi", true)).status()).isEqualTo(Status.ANSWERED);
+
+        ArgumentCaptor<ChargeRequest> charges = ArgumentCaptor.forClass(ChargeRequest.class);
+        verify(quota, times(2)).charge(charges.capture());
+        assertThat(charges.getAllValues()).extracting(ChargeRequest::kind)
+                .containsExactly(ChargeKind.MODERATION, ChargeKind.ANSWER);
+        verify(moderationActions).warnMember(any());
+        verify(moderation).log(any());
+    }
+
+    @Test
+    void failedActionIsLoggedWithItsReason() {
+        when(moderation.plan(any())).thenReturn(ModerationPlan.decided(decision(ModerationSource.FILTER,
+                ModerationAction.BAN, ModerationAction.DELETE, ModerationAction.BAN)));
+        doThrow(ApplicationFailure.newNonRetryableFailure("Discord ban member failed: HTTP 403, code 50013", "DiscordClientError"))
+                .when(moderationActions).banMember(any());
+
+        run(message("spam", false));
+
+        verify(moderationActions, times(1)).banMember(any());
+        ArgumentCaptor<ModerationLogEntry> logged = ArgumentCaptor.forClass(ModerationLogEntry.class);
+        verify(moderation, times(2)).log(logged.capture());
+        assertThat(logged.getAllValues()).extracting(ModerationLogEntry::action, ModerationLogEntry::failure)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ModerationAction.DELETE, ""),
+                        org.assertj.core.groups.Tuple.tuple(ModerationAction.BAN, "Discord ban member failed: HTTP 403, code 50013"));
+    }
+
+    @Test
+    void spentQuotaSkipsTheAiCheck() {
+        when(moderation.plan(any())).thenReturn(ModerationPlan.askAi());
+        when(quota.charge(any())).thenReturn(new ChargeResult(ChargeResult.Status.REFUSED, 2500, 2500));
+        run(message("hello", false));
+        verify(moderation, never()).judge(any());
+    }
+
+    @Test
+    void failingAiCheckTakesNoActionAndTheMessageIsStillAnswered() {
+        when(moderation.plan(any())).thenReturn(ModerationPlan.askAi());
+        when(moderation.judge(any())).thenThrow(new IllegalStateException("model down"));
+        assertThat(run(message("<@1> hi", true)).status()).isEqualTo(Status.ANSWERED);
+        verify(moderation, times(3)).judge(any());
+        verifyNoInteractions(moderationActions);
     }
 
     @Test

@@ -1,0 +1,80 @@
+package dev.steward.workers.moderation;
+
+import dev.steward.core.guild.ModerationSettings;
+import dev.steward.workflows.message.IncomingMessage;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** The free, instant checks that need no AI: blocked words and patterns, invites, foreign links, mass mentions. */
+final class FastFilters {
+    private static final Pattern INVITE = Pattern.compile(
+            "(?i)(discord\\.gg|discord(app)?\\.com/invite)/[a-z0-9-]+");
+    private static final Pattern LINK = Pattern.compile("(?i)https?://[^\\s<>()\"']+");
+
+    private FastFilters() {
+    }
+
+    record Hit(String rule, String reason) {
+    }
+
+    static Optional<Hit> check(ModerationSettings settings, IncomingMessage message) {
+        String text = message.content();
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String word : ModerationSettings.entries(settings.blockedWords())) {
+            if (Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])")
+                    .matcher(lower).find()) {
+                return Optional.of(new Hit("blocked word", "contains the blocked word \"" + word + "\""));
+            }
+        }
+        for (String pattern : ModerationSettings.entries(settings.blockedPatterns())) {
+            if (matches(pattern, text)) {
+                return Optional.of(new Hit("blocked pattern", "matches the blocked pattern " + pattern));
+            }
+        }
+        if (settings.blockInvites() && INVITE.matcher(text).find()) {
+            return Optional.of(new Hit("invite links", "contains a Discord invite link"));
+        }
+        if (settings.blockLinks()) {
+            Matcher links = LINK.matcher(text);
+            while (links.find()) {
+                String host = hostOf(links.group());
+                if (!allowed(host, settings)) {
+                    return Optional.of(new Hit("links", "links to " + host + ", which is not on the allow-list"));
+                }
+            }
+        }
+        if (settings.maxMentions() > 0 && message.mentionCount() >= settings.maxMentions()) {
+            return Optional.of(new Hit("mass mentions", "mentions " + message.mentionCount() + " members or roles"));
+        }
+        return Optional.empty();
+    }
+
+    /** Patterns were checked when saved; one that still fails to compile is ignored rather than fatal. */
+    private static boolean matches(String pattern, String text) {
+        try {
+            return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(text).find();
+        } catch (PatternSyntaxException invalid) {
+            return false;
+        }
+    }
+
+    private static String hostOf(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? url : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException malformed) {
+            return url;
+        }
+    }
+
+    private static boolean allowed(String host, ModerationSettings settings) {
+        return ModerationSettings.entries(settings.allowedDomains()).stream()
+                .map(d -> d.toLowerCase(Locale.ROOT))
+                .anyMatch(d -> host.equals(d) || host.endsWith("." + d));
+    }
+}
