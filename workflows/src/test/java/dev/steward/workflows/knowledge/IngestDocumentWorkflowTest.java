@@ -6,6 +6,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkflowImplementationOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,9 @@ class IngestDocumentWorkflowTest {
     void start() {
         env = TestWorkflowEnvironment.newInstance();
         Worker worker = env.newWorker(TaskQueues.MESSAGES);
-        worker.registerWorkflowImplementationTypes(IngestDocumentWorkflowImpl.class);
+        // A bug in the workflow fails the test at once instead of retrying the workflow task forever.
+        worker.registerWorkflowImplementationTypes(WorkflowImplementationOptions.newBuilder()
+                .setFailWorkflowExceptionTypes(Throwable.class).build(), IngestDocumentWorkflowImpl.class);
         worker.registerActivitiesImplementations(knowledge);
         env.start();
     }

@@ -31,6 +31,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkflowImplementationOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,9 @@ class MessageWorkflowTest {
     void start() {
         env = TestWorkflowEnvironment.newInstance();
         Worker worker = env.newWorker(TaskQueues.MESSAGES);
-        worker.registerWorkflowImplementationTypes(MessageWorkflowImpl.class);
+        // A bug in the workflow fails the test at once instead of retrying the workflow task forever.
+        worker.registerWorkflowImplementationTypes(WorkflowImplementationOptions.newBuilder()
+                .setFailWorkflowExceptionTypes(Throwable.class).build(), MessageWorkflowImpl.class);
         worker.registerActivitiesImplementations(guilds, moderation, moderationActions, quota, conversations, answers,
                 discord);
         env.start();
