@@ -171,6 +171,47 @@ class ModerationEndToEndTest extends EndToEndBase {
     }
 
     @Test
+    void adminsReadTheLogWithFiltersAndCursorAndMarkFalsePositives() {
+        long guild = moderatedGuild(810000000000000107L, ResponseMode.MENTION, "forbiddenword", ModerationAction.DELETE);
+        FakeUser other = FakeUser.human(840000000000000101L, "other");
+        deliver(guild, SELLER, "forbiddenword one");
+        deliver(guild, other, "forbiddenword two");
+        deliver(guild, SELLER, "forbiddenword three");
+        Http http = new Http(port);
+        String admin = http.ok("POST", "/api/accounts/" + account + "/keys", "e2e-operator",
+                "{\"role\":\"ADMIN\",\"name\":\"mods\"}").get("key").asString();
+        String path = "/api/guilds/" + guild + "/moderation/log";
+
+        var all = http.ok("GET", path, admin, null).get("entries");
+        assertThat(all).extracting(e -> e.get("content").asString())
+                .containsExactly("forbiddenword three", "forbiddenword two", "forbiddenword one");
+        assertThat(http.ok("GET", path + "?member=" + SELLER.id(), admin, null).get("entries")).hasSize(2);
+        assertThat(http.ok("GET", path + "?action=WARN", admin, null).get("entries")).isEmpty();
+        var page1 = http.ok("GET", path + "?limit=2", admin, null);
+        var page2 = http.ok("GET", path + "?limit=2&cursor=" + page1.get("nextCursor").asLong(), admin, null);
+        assertThat(page2.get("entries")).extracting(e -> e.get("content").asString()).containsExactly("forbiddenword one");
+        assertThat(page2.get("nextCursor").isNull()).isTrue();
+
+        long id = all.get(0).get("id").asLong();
+        assertThat(http.ok("GET", path + "/" + id, admin, null).get("rule").asString()).isEqualTo("blocked word");
+        var marked = http.ok("POST", path + "/" + id + "/false-positive", admin, null);
+        assertThat(marked.get("falsePositive").asBoolean()).isTrue();
+        assertThat(marked.get("falsePositiveBy").asString()).startsWith("admin:");
+
+        var settings = http.ok("GET", "/api/guilds/" + guild + "/moderation", admin, null).get("settings");
+        String badRegex = settings.toString().replace("\"blockedPatterns\":[]", "\"blockedPatterns\":[\"(unclosed\"]");
+        var refused = http.call("PUT", "/api/guilds/" + guild + "/moderation", admin, badRegex);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("detail").asString()).contains("blockedPatterns");
+        String zeroTimeout = settings.toString().replace("\"timeoutMinutes\":10", "\"timeoutMinutes\":0");
+        assertThat(http.call("PUT", "/api/guilds/" + guild + "/moderation", admin, zeroTimeout).body().get("detail")
+                .asString()).contains("timeoutMinutes");
+        String banToo = settings.toString().replace("\"banEnabled\":false", "\"banEnabled\":true");
+        assertThat(http.ok("PUT", "/api/guilds/" + guild + "/moderation", admin, banToo).get("settings")
+                .get("banEnabled").asBoolean()).isTrue();
+    }
+
+    @Test
     void everyAiCheckChargesOneUnitWhetherOrNotAnActionFollows() {
         long guild = moderatedGuild(810000000000000106L, ResponseMode.MENTION, "", ModerationAction.DELETE);
         ollama.stubFor(OllamaStubs.chatAnswers("{\"violated\":false,\"confidence\":0.1}").atPriority(2)
