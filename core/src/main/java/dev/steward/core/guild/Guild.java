@@ -12,21 +12,27 @@ import java.time.Instant;
 public record Guild(@Id Long id, String discordGuildId, long accountId, Long botId, String name,
                     ResponseMode responseMode, boolean smartMode, boolean channelAwareness,
                     String allowedChannelIds, Instant connectedAt, Instant updatedAt,
-                    @Embedded.Empty(prefix = "mod_") ModerationSettings moderation) {
+                    @Embedded.Empty(prefix = "mod_") ModerationSettings moderation,
+                    @Embedded.Empty(prefix = "proactive_") ProactiveSettings proactive) {
 
     public static Guild connect(String discordGuildId, long accountId, String name, Instant now) {
         return new Guild(null, discordGuildId, accountId, null, name, ResponseMode.MENTION, true, false, "",
-                now, now, ModerationSettings.defaults());
+                now, now, ModerationSettings.defaults(), ProactiveSettings.defaults());
     }
 
     public Guild withSettings(ResponseMode mode, boolean smart, boolean awareness, String allowedChannels,
                               Instant now) {
         return new Guild(id, discordGuildId, accountId, botId, name, mode, smart, awareness, allowedChannels,
-                connectedAt, now, moderation);
+                connectedAt, now, moderation, proactive);
     }
 
     public Guild withModeration(ModerationSettings settings, Instant now) {
         return new Guild(id, discordGuildId, accountId, botId, name, responseMode, smartMode, channelAwareness,
-                allowedChannelIds, connectedAt, now, settings);
+                allowedChannelIds, connectedAt, now, settings, proactive);
+    }
+
+    public Guild withProactive(ProactiveSettings settings, Instant now) {
+        return new Guild(id, discordGuildId, accountId, botId, name, responseMode, smartMode, channelAwareness,
+                allowedChannelIds, connectedAt, now, moderation, settings);
     }
 }

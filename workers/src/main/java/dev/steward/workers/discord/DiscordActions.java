@@ -1,6 +1,7 @@
 package dev.steward.workers.discord;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Everything the bot does on Discord. Implemented on Discord4J's REST client, and by a sandbox that records
@@ -22,6 +23,9 @@ public interface DiscordActions {
 
     /** Replaces the deferred response of an interaction (/ask) with the answer. */
     void editInteractionResponse(String applicationId, String interactionToken, String content);
+
+    /** The id of a text channel of the guild by name (without '#', any case), if there is one. */
+    Optional<String> findTextChannel(String guildId, String name);
 
     /** A warning is a visible reply to the offending message. */
     default String warn(String guildId, String channelId, String messageId, String text, String nonce) {

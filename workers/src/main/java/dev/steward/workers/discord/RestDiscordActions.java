@@ -2,6 +2,7 @@ package dev.steward.workers.discord;
 
 import discord4j.common.util.Snowflake;
 import discord4j.discordjson.json.AllowedMentionsData;
+import discord4j.discordjson.json.ChannelData;
 import discord4j.discordjson.json.GuildMemberModifyRequest;
 import discord4j.discordjson.json.ImmutableMessageCreateRequest;
 import discord4j.discordjson.json.MessageCreateRequest;
@@ -87,6 +88,18 @@ public class RestDiscordActions implements DiscordActions {
                 Snowflake.asLong(applicationId), interactionToken, "@original",
                 WebhookMessageEditRequest.builder().content(Possible.of(Optional.of(content)))
                         .allowedMentions(Possible.of(Optional.of(NO_PINGS))).build()));
+    }
+
+    @Override
+    public Optional<String> findTextChannel(String guildId, String name) {
+        List<ChannelData> channels = call("list channels", rest.getGuildService()
+                .getGuildChannels(Snowflake.asLong(guildId)).collectList());
+        return channels.stream()
+                // 0: text channel, 5: announcement channel
+                .filter(c -> c.type() == 0 || c.type() == 5)
+                .filter(c -> c.name().toOptional().map(n -> n.equalsIgnoreCase(name)).orElse(false))
+                .map(c -> c.id().asString())
+                .findFirst();
     }
 
     private <T> T call(String action, Mono<T> request) {

@@ -3,6 +3,7 @@ package dev.steward.workers.discord;
 import dev.steward.core.sandbox.SandboxActionStore;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,6 +48,12 @@ public class SandboxDiscordActions implements DiscordActions {
     @Override
     public void editInteractionResponse(String applicationId, String interactionToken, String content) {
         store.record("", "", "INTERACTION_EDIT", nextSnowflake(), null, content, "edit-" + interactionToken);
+    }
+
+    /** Sandbox guilds have every channel one asks for: the channel's id is its name. */
+    @Override
+    public Optional<String> findTextChannel(String guildId, String name) {
+        return Optional.of(name);
     }
 
     /** Snowflake-shaped ids (time since Discord's epoch, then a counter), so they sort like real ones. */

@@ -9,6 +9,8 @@ import dev.steward.workflows.knowledge.IngestDocumentWorkflowImpl;
 import dev.steward.workflows.knowledge.KnowledgeActivities;
 import dev.steward.workflows.message.MessageWorkflowImpl;
 import dev.steward.workflows.moderation.ModerationActionActivities;
+import dev.steward.workflows.proactive.ProactiveActivities;
+import dev.steward.workflows.proactive.ProactivePostWorkflowImpl;
 import dev.steward.workflows.moderation.ModerationActivities;
 import dev.steward.workflows.quota.QuotaActivities;
 import io.temporal.client.WorkflowClient;
@@ -37,10 +39,10 @@ public class TemporalWorkers implements SmartLifecycle {
     TemporalWorkers(WorkflowClient client, GuildActivities guilds, ModerationActivities moderation,
                     QuotaActivities quota, ConversationActivities conversations, AnswerActivities answers,
                     DiscordActivities discord, KnowledgeActivities knowledge,
-                    ModerationActionActivities moderationActions) {
+                    ModerationActionActivities moderationActions, ProactiveActivities proactive) {
         this.client = client;
         this.activities = new Object[]{guilds, moderation, quota, conversations, answers, discord, knowledge,
-                moderationActions};
+                moderationActions, proactive};
         this.factory = newFactory();
     }
 
@@ -48,7 +50,8 @@ public class TemporalWorkers implements SmartLifecycle {
     private WorkerFactory newFactory() {
         WorkerFactory created = WorkerFactory.newInstance(client);
         Worker worker = created.newWorker(TaskQueues.MESSAGES);
-        worker.registerWorkflowImplementationTypes(MessageWorkflowImpl.class, IngestDocumentWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(MessageWorkflowImpl.class, IngestDocumentWorkflowImpl.class,
+                ProactivePostWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);
         return created;
     }
