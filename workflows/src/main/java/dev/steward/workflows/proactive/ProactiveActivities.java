@@ -2,7 +2,7 @@ package dev.steward.workflows.proactive;
 
 import io.temporal.activity.ActivityInterface;
 
-@ActivityInterface
+@ActivityInterface(namePrefix = "Proactive")
 public interface ProactiveActivities {
     /** Settings, plan and connection checks: whether this run may post, and where. */
     PostPlan plan(String guildId);
