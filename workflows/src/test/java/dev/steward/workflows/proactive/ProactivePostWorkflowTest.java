@@ -8,13 +8,17 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkflowImplementationOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.mockito.ArgumentCaptor;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,6 +122,23 @@ class ProactivePostWorkflowTest {
         assertThat(outcome.reason()).startsWith("model unavailable");
         verify(proactive, times(3)).write(anyString(), anyString());
         verify(quota).refund(any());
+    }
+
+    static final String HISTORY = "histories/proactive-post-posted.json";
+
+    @Test
+    void savedHistoryReplays() throws Exception {
+        WorkflowReplayer.replayWorkflowExecutionFromResource(HISTORY, ProactivePostWorkflowImpl.class);
+    }
+
+    /** {@code ./mvnw -pl workflows test -Dtest=ProactivePostWorkflowTest -Drecord.histories=true} */
+    @Test
+    @EnabledIfSystemProperty(named = "record.histories", matches = "true")
+    void recordHistory() throws Exception {
+        env.getWorkflowClient().newWorkflowStub(ProactivePostWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId("proactive-now-g-1").setTaskQueue(TaskQueues.MESSAGES).build()).post("g");
+        Files.writeString(Path.of("src/test/resources", HISTORY),
+                env.getWorkflowClient().fetchHistory("proactive-now-g-1").toJson(true));
     }
 
     @Test
