@@ -24,6 +24,7 @@ import dev.steward.testing.discord.FakeDiscordGateway;
 import dev.steward.testing.discord.FakeGuild;
 import dev.steward.testing.discord.FakeUser;
 import dev.steward.testing.discord.GatewayPayloads;
+import dev.steward.testing.discord.InteractionSigner;
 import dev.steward.testing.discord.MessageCreateBuilder;
 import dev.steward.testing.ollama.OllamaStubs;
 import dev.steward.workflows.message.MessageOutcome;
@@ -64,6 +65,8 @@ abstract class EndToEndBase {
     static final WireMockServer discord = started();
     static final WireMockServer ollama = started();
     static final FakeDiscordGateway gateway = FakeDiscordGateway.start(FakeGuild.of(GUILD, "Acme", CHANNEL));
+    /** The shared application's key pair: the interactions endpoint verifies with its public half. */
+    static final InteractionSigner interactions = new InteractionSigner();
 
     static WireMockServer started() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -78,6 +81,7 @@ abstract class EndToEndBase {
         registry.add("steward.discord.bot-token", gateway::botToken);
         registry.add("steward.discord.api-base-url", discord::baseUrl);
         registry.add("steward.ai.base-url", ollama::baseUrl);
+        registry.add("steward.discord.public-key", interactions::publicKeyHex);
     }
 
     /** The gateway stays up until the JVM exits: the cached Spring context logs its client out at shutdown. */

@@ -28,7 +28,7 @@ public class MessageWorkflowStarter {
     }
 
     public Started start(IncomingMessage message) {
-        String id = MessageWorkflowIds.forMessage(message.guildId(), message.messageId());
+        String id = MessageWorkflowIds.of(message);
         MessageWorkflow workflow = client.newWorkflowStub(MessageWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(id)
                 .setTaskQueue(TaskQueues.MESSAGES)

@@ -17,12 +17,18 @@ class DiscordActivitiesImpl implements DiscordActivities {
     }
 
     /**
-     * Posts the reply in parts of at most 2,000 characters, the first one referencing the member's message.
+     * Posts the reply in parts (or, for /ask, edits the deferred response with the first part) of at most 2,000 characters, the first one referencing the member's message.
      * A retry after a partial success re-sends every part with the same nonces, so nothing is posted twice.
      */
     @Override
     public SentReply sendReply(ReplyRequest request) {
         List<String> parts = MessageSplitter.split(MentionGuard.defuse(request.content()), MessageSplitter.DISCORD_LIMIT);
+        if (request.interaction() != null) {
+            // Editing the original response is idempotent: a retried edit writes the same text again.
+            discord.editInteractionResponse(request.interaction().applicationId(), request.interaction().token(),
+                    parts.isEmpty() ? "…" : parts.get(0));
+            return new SentReply(List.of("@original"));
+        }
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             ids.add(discord.sendMessage(new OutgoingMessage(request.guildId(), request.channelId(), parts.get(i),

@@ -11,6 +11,7 @@ import java.util.List;
  * @param attachmentCount attachments carried by the message; content may be empty when only these came
  * @param memberRoleIds   the author's roles (for moderation exemptions)
  * @param mentionCount    users and roles the message mentions, plus one for @everyone or @here
+ * @param interaction     for /ask: the interaction whose deferred response the answer replaces, else null
  */
 public record IncomingMessage(
         MessageSource source,
@@ -25,7 +26,8 @@ public record IncomingMessage(
         boolean replyToBot,
         int attachmentCount,
         List<String> memberRoleIds,
-        int mentionCount) {
+        int mentionCount,
+        InteractionRef interaction) {
 
     public IncomingMessage {
         content = content == null ? "" : content;
@@ -36,6 +38,13 @@ public record IncomingMessage(
                            String authorName, boolean authorIsBot, String content, boolean mentionsBot,
                            boolean replyToBot, int attachmentCount) {
         this(source, guildId, channelId, messageId, authorId, authorName, authorIsBot, content, mentionsBot, replyToBot,
-                attachmentCount, List.of(), mentionsBot ? 1 : 0);
+                attachmentCount, List.of(), mentionsBot ? 1 : 0, null);
+    }
+
+    public IncomingMessage(MessageSource source, String guildId, String channelId, String messageId, String authorId,
+                           String authorName, boolean authorIsBot, String content, boolean mentionsBot,
+                           boolean replyToBot, int attachmentCount, List<String> memberRoleIds, int mentionCount) {
+        this(source, guildId, channelId, messageId, authorId, authorName, authorIsBot, content, mentionsBot, replyToBot,
+                attachmentCount, memberRoleIds, mentionCount, null);
     }
 }

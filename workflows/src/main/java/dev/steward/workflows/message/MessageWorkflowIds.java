@@ -11,4 +11,14 @@ public final class MessageWorkflowIds {
     public static String forMessage(String guildId, String messageId) {
         return "message-" + guildId + "-" + messageId;
     }
+
+    /** /ask: a redelivered interaction lands on the same execution. */
+    public static String forInteraction(String interactionId) {
+        return "ask-" + interactionId;
+    }
+
+    public static String of(IncomingMessage message) {
+        return message.source() == MessageSource.ASK ? forInteraction(message.messageId())
+                : forMessage(message.guildId(), message.messageId());
+    }
 }

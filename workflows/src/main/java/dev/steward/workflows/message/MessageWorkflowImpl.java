@@ -84,7 +84,7 @@ public class MessageWorkflowImpl implements MessageWorkflow {
             return MessageOutcome.of(Status.QUOTA_EXHAUSTED);
         }
         SentReply sent = discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(),
-                message.messageId(), UNAVAILABLE_REPLY, key + ":unavailable"));
+                message.messageId(), UNAVAILABLE_REPLY, key + ":unavailable", message.interaction()));
         return new MessageOutcome(Status.QUOTA_EXHAUSTED, sent.messageIds());
     }
 
@@ -136,7 +136,7 @@ public class MessageWorkflowImpl implements MessageWorkflow {
             status = Status.FALLBACK_ANSWERED;
         }
         SentReply sent = discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(),
-                message.messageId(), text, key + ":reply"));
+                message.messageId(), text, key + ":reply", message.interaction()));
         conversations.recordTurn(new Turn(guild.accountId(), conversation, TurnRole.BOT, key + ":bot",
                 "Steward", text, Workflow.currentTimeMillis()));
         return new MessageOutcome(status, sent.messageIds());

@@ -1,0 +1,104 @@
+package dev.steward.api.interactions;
+
+import dev.steward.core.discord.DiscordProperties;
+import dev.steward.core.message.MessageWorkflowStarter;
+import dev.steward.workflows.message.IncomingMessage;
+import dev.steward.workflows.message.InteractionRef;
+import dev.steward.workflows.message.MessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Discord's Interactions Endpoint. Every request is verified first (401 otherwise, as Discord tests on
+ * purpose). PING answers PONG; /ask starts the message workflow and answers "deferred" at once, well inside
+ * Discord's 3 seconds; the workflow edits the response with the answer later.
+ */
+@RestController
+class InteractionsController {
+    private static final Logger log = LoggerFactory.getLogger(InteractionsController.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int PING = 1;
+    private static final int APPLICATION_COMMAND = 2;
+    private static final int EPHEMERAL = 1 << 6;
+
+    private final DiscordProperties discord;
+    private final MessageWorkflowStarter starter;
+    private final Clock clock;
+
+    InteractionsController(DiscordProperties discord, MessageWorkflowStarter starter, Clock clock) {
+        this.discord = discord;
+        this.starter = starter;
+        this.clock = clock;
+    }
+
+    @PostMapping("/discord/interactions")
+    ResponseEntity<Map<String, Object>> interact(@RequestHeader(value = "X-Signature-Ed25519", required = false) String signature,
+                                                 @RequestHeader(value = "X-Signature-Timestamp", required = false) String timestamp,
+                                                 @RequestBody(required = false) byte[] body) {
+        if (!InteractionSignatures.valid(discord.publicKey(), signature, timestamp, body, clock.instant())) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "invalid request signature"));
+        }
+        JsonNode interaction;
+        try {
+            interaction = JSON.readTree(body);
+        } catch (RuntimeException malformed) {
+            return ResponseEntity.badRequest().body(Map.of("error", "malformed interaction"));
+        }
+        int type = interaction.path("type").asInt(0);
+        if (type == PING) {
+            return ResponseEntity.ok(Map.of("type", 1));
+        }
+        if (type == APPLICATION_COMMAND && "ask".equals(interaction.path("data").path("name").asString(""))) {
+            return ResponseEntity.ok(ask(interaction));
+        }
+        log.info("Ignoring interaction of type {} ({})", type, interaction.path("data").path("name").asString(""));
+        return ResponseEntity.ok(message("Steward does not know that command.", true));
+    }
+
+    private Map<String, Object> ask(JsonNode interaction) {
+        String guildId = interaction.path("guild_id").asString("");
+        if (guildId.isEmpty()) {
+            return message("/ask works in servers, not in direct messages.", true);
+        }
+        JsonNode user = interaction.path("member").path("user");
+        String question = "";
+        for (JsonNode option : interaction.path("data").path("options")) {
+            if ("question".equals(option.path("name").asString(""))) {
+                question = option.path("value").asString("");
+            }
+        }
+        if (question.isBlank()) {
+            return message("Ask a question, for example: /ask question: how do I reset my password?", true);
+        }
+        IncomingMessage message = new IncomingMessage(MessageSource.ASK, guildId, interaction.path("channel_id").asString(""),
+                interaction.path("id").asString(""), user.path("id").asString(""),
+                user.path("global_name").asString(user.path("username").asString("member")), false, question, false, false,
+                0, List.of(), 0, new InteractionRef(interaction.path("application_id").asString(""),
+                interaction.path("token").asString("")));
+        try {
+            starter.start(message);
+            return Map.of("type", 5);
+        } catch (RuntimeException unavailable) {
+            log.error("Could not start the /ask workflow for interaction {}: {}", message.messageId(), unavailable.toString());
+            return message("Sorry, I can't answer right now. Please try again in a minute.", true);
+        }
+    }
+
+    /** An immediate message response (type 4); ephemeral ones only the asker sees. */
+    private static Map<String, Object> message(String content, boolean ephemeral) {
+        return Map.of("type", 4, "data", Map.of("content", content, "flags", ephemeral ? EPHEMERAL : 0,
+                "allowed_mentions", Map.of("parse", List.of())));
+    }
+}

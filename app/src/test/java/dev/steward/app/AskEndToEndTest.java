@@ -1,0 +1,94 @@
+package dev.steward.app;
+
+import dev.steward.testing.discord.InteractionSigner;
+import dev.steward.workflows.message.MessageOutcome;
+import dev.steward.workflows.message.MessageWorkflowIds;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** /ask through the interactions endpoint: signed requests, a deferred answer, the workflow editing it once. */
+class AskEndToEndTest extends EndToEndBase {
+    static final String APP = "880000000000000001";
+    @LocalServerPort int port;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void discordAcceptsEdits() {
+        discord.stubFor(patch(urlPathMatching("/webhooks/" + APP + "/[^/]+/messages/@original")).willReturn(okJson(botMessage())));
+    }
+
+    HttpResponse<String> deliver(String body, String signature, String timestamp) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/discord/interactions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header("X-Signature-Ed25519", signature).header("X-Signature-Timestamp", timestamp);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> signed(String body) throws Exception {
+        String timestamp = InteractionSigner.now();
+        return deliver(body, interactions.sign(timestamp, body), timestamp);
+    }
+
+    static String ask(String interactionId, String token, String question) {
+        return """
+                {"type":2,"id":"%s","application_id":"%s","token":"%s","guild_id":"%d","channel_id":"%d",
+                 "member":{"user":{"id":"830000000000000050","username":"gina"},"roles":[]},
+                 "data":{"id":"1","name":"ask","type":1,"options":[{"name":"question","type":3,"value":"%s"}]}}
+                """.formatted(interactionId, APP, token, GUILD, CHANNEL, question);
+    }
+
+    @Test
+    void pingIsAnsweredWithPong() throws Exception {
+        HttpResponse<String> pong = signed("{\"type\":1}");
+        assertThat(pong.statusCode()).isEqualTo(200);
+        assertThat(pong.body()).isEqualTo("{\"type\":1}");
+    }
+
+    @Test
+    void badOrMissingSignaturesAre401() throws Exception {
+        String body = "{\"type\":1}";
+        String timestamp = InteractionSigner.now();
+        assertThat(deliver(body, null, null).statusCode()).isEqualTo(401);
+        assertThat(deliver(body, new InteractionSigner().sign(timestamp, body), timestamp).statusCode()).isEqualTo(401);
+        assertThat(deliver("{\"type\":2}", interactions.sign(timestamp, body), timestamp).statusCode()).isEqualTo(401);
+        String stale = Long.toString(System.currentTimeMillis() / 1000 - 3600);
+        assertThat(deliver(body, interactions.sign(stale, body), stale).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void askIsDeferredThenTheOriginalResponseIsEditedOnceEvenWhenDeliveredTwice() throws Exception {
+        String body = ask("890000000000000001", "tok-one", "how do I reset my password?");
+
+        HttpResponse<String> first = signed(body);
+        HttpResponse<String> again = signed(body);
+
+        assertThat(first.body()).isEqualTo("{\"type\":5}");
+        assertThat(again.body()).isEqualTo("{\"type\":5}");
+        MessageOutcome outcome = starter.awaitOutcome(MessageWorkflowIds.forInteraction("890000000000000001"),
+                Duration.ofSeconds(30));
+        assertThat(outcome.status()).isEqualTo(MessageOutcome.Status.ANSWERED);
+        discord.verify(1, patchRequestedFor(urlPathEqualTo("/webhooks/" + APP + "/tok-one/messages/@original"))
+                .withRequestBody(containing("Open Settings > Account"))
+                .withRequestBody(equalToJson("{\"allowed_mentions\":{\"parse\":[]}}", true, true)));
+        discord.verify(0, postRequestedFor(urlPathMatching("/channels/\\d+/messages"))
+                .withRequestBody(containing("890000000000000001")));
+    }
+
+    @Test
+    void anEmptyQuestionGetsAnEphemeralHint() throws Exception {
+        HttpResponse<String> response = signed(ask("890000000000000002", "tok-two", " "));
+        assertThat(response.body()).contains("\"type\":4", "\"flags\":64", "Ask a question");
+    }
+}
