@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** /ask through the interactions endpoint: signed requests, a deferred answer, the workflow editing it once. */
 class AskEndToEndTest extends EndToEndBase {
-    static final String APP = "880000000000000001";
+    static final String APP = APPLICATION_ID;
     @LocalServerPort int port;
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -84,6 +84,20 @@ class AskEndToEndTest extends EndToEndBase {
                 .withRequestBody(equalToJson("{\"allowed_mentions\":{\"parse\":[]}}", true, true)));
         discord.verify(0, postRequestedFor(urlPathMatching("/channels/\\d+/messages"))
                 .withRequestBody(containing("890000000000000001")));
+    }
+
+    @Test
+    void connectingAGuildRegistersAskByBulkOverwrite() {
+        discord.stubFor(put(urlPathMatching("/applications/" + APP + "/guilds/\\d+/commands")).willReturn(okJson("[]")));
+        Http api = new Http(port);
+        String admin = api.ok("POST", "/api/accounts", "e2e-operator", "{\"name\":\"Cmd\",\"plan\":\"PRO\"}")
+                .get("adminKey").get("key").asString();
+        api.ok("POST", "/api/guilds", admin, "{\"guildId\":\"810000000000000301\",\"name\":\"G\"}");
+
+        discord.verify(1, putRequestedFor(urlPathEqualTo("/applications/" + APP + "/guilds/810000000000000301/commands"))
+                .withRequestBody(matchingJsonPath("$[0].name", equalTo("ask")))
+                .withRequestBody(matchingJsonPath("$[0].options[0].name", equalTo("question")))
+                .withRequestBody(matchingJsonPath("$[0].options[0].required", equalTo("true"))));
     }
 
     @Test

@@ -67,6 +67,7 @@ abstract class EndToEndBase {
     static final FakeDiscordGateway gateway = FakeDiscordGateway.start(FakeGuild.of(GUILD, "Acme", CHANNEL));
     /** The shared application's key pair: the interactions endpoint verifies with its public half. */
     static final InteractionSigner interactions = new InteractionSigner();
+    static final String APPLICATION_ID = "880000000000000001";
 
     static WireMockServer started() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -82,6 +83,7 @@ abstract class EndToEndBase {
         registry.add("steward.discord.api-base-url", discord::baseUrl);
         registry.add("steward.ai.base-url", ollama::baseUrl);
         registry.add("steward.discord.public-key", interactions::publicKeyHex);
+        registry.add("steward.discord.application-id", () -> APPLICATION_ID);
     }
 
     /** The gateway stays up until the JVM exits: the cached Spring context logs its client out at shutdown. */

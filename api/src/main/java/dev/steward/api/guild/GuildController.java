@@ -4,6 +4,7 @@ import dev.steward.api.account.PlanGuard;
 import dev.steward.api.auth.Caller;
 import dev.steward.core.quota.PlanFeature;
 import dev.steward.core.audit.AuditLog;
+import dev.steward.core.discord.CommandRegistrar;
 import dev.steward.core.discord.DiscordProperties;
 import dev.steward.core.guild.Guild;
 import dev.steward.core.guild.GuildRepository;
@@ -34,12 +35,14 @@ class GuildController {
     private final GuildRepository guilds;
     private final GuildAccess access;
     private final PlanGuard plans;
+    private final CommandRegistrar commands;
     private final AuditLog audit;
     private final DiscordProperties discord;
     private final Clock clock;
 
-    GuildController(GuildRepository guilds, GuildAccess access, PlanGuard plans, AuditLog audit,
-                    DiscordProperties discord, Clock clock) {
+    GuildController(GuildRepository guilds, GuildAccess access, PlanGuard plans, CommandRegistrar commands,
+                    AuditLog audit, DiscordProperties discord, Clock clock) {
+        this.commands = commands;
         this.guilds = guilds;
         this.access = access;
         this.plans = plans;
@@ -66,6 +69,7 @@ class GuildController {
         }
         Guild guild = guilds.save(Guild.connect(body.guildId(), account, body.name(), clock.instant()));
         audit.record(account, caller.actor(), "guild.connected", body.guildId(), body.name());
+        commands.register(body.guildId());
         return GuildView.of(guild, discord.applicationId());
     }
 
