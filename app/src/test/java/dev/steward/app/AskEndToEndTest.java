@@ -101,6 +101,28 @@ class AskEndToEndTest extends EndToEndBase {
     }
 
     @Test
+    void askOverTheGatewayIsDeferredAndAnsweredThroughTheSameWorkflow() {
+        discord.stubFor(post(urlPathMatching("/interactions/\\d+/[^/]+/callback")).willReturn(aResponse().withStatus(204)));
+        gateway.dispatch("INTERACTION_CREATE", """
+                {"id":"890000000000000010","application_id":"%s","type":2,"token":"gw-token","version":1,
+                 "guild_id":"%d","channel_id":"%d","locale":"en-US","guild_locale":"en-US","app_permissions":"0",
+                 "member":{"user":{"id":"830000000000000051","username":"hal","discriminator":"0","avatar":null},
+                           "roles":[],"joined_at":"2026-01-01T00:00:00.000000+00:00","deaf":false,"mute":false,
+                           "flags":0,"permissions":"0"},
+                 "data":{"id":"1","name":"ask","type":1,
+                         "options":[{"name":"question","type":3,"value":"how do I reset my password?"}]}}
+                """.formatted(APP, GUILD, CHANNEL));
+
+        MessageOutcome outcome = outcomeOfWorkflow(MessageWorkflowIds.forInteraction("890000000000000010"));
+
+        assertThat(outcome.status()).isEqualTo(MessageOutcome.Status.ANSWERED);
+        discord.verify(1, postRequestedFor(urlPathEqualTo("/interactions/890000000000000010/gw-token/callback"))
+                .withRequestBody(matchingJsonPath("$.type", equalTo("5"))));
+        discord.verify(1, patchRequestedFor(urlPathEqualTo("/webhooks/" + APP + "/gw-token/messages/@original"))
+                .withRequestBody(containing("Open Settings > Account")));
+    }
+
+    @Test
     void anEmptyQuestionGetsAnEphemeralHint() throws Exception {
         HttpResponse<String> response = signed(ask("890000000000000002", "tok-two", " "));
         assertThat(response.body()).contains("\"type\":4", "\"flags\":64", "Ask a question");

@@ -130,7 +130,11 @@ abstract class EndToEndBase {
 
     /** Waits for the bridge to start the message's workflow, then for its outcome. */
     MessageOutcome outcomeOf(long guild, long messageId) {
-        String id = MessageWorkflowIds.forMessage(Long.toString(guild), Long.toString(messageId));
+        return outcomeOfWorkflow(MessageWorkflowIds.forMessage(Long.toString(guild), Long.toString(messageId)));
+    }
+
+    /** Waits for a workflow to be started (by the bridge or the endpoint), then for its outcome. */
+    MessageOutcome outcomeOfWorkflow(String id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             try {

@@ -5,6 +5,7 @@ import dev.steward.core.discord.DiscordProperties;
 import dev.steward.core.message.MessageWorkflowStarter;
 import dev.steward.workflows.message.IncomingMessage;
 import discord4j.core.GatewayDiscordClient;
+import discord4j.core.event.domain.interaction.ChatInputInteractionEvent;
 import discord4j.core.event.domain.lifecycle.DisconnectEvent;
 import discord4j.core.event.domain.lifecycle.ReadyEvent;
 import discord4j.core.event.domain.lifecycle.ReconnectEvent;
@@ -22,9 +23,11 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * The Discord gateway session of the shared bot. Each human message in a guild becomes a workflow start;
+ * The Discord gateway session of the shared bot. Each human message in a guild, and each /ask delivered over
+ * the gateway, becomes a workflow start;
  * a start that fails (Temporal unreachable) is retried with backoff for up to an hour, so a message is not
  * lost to a short outage, and one bad event never stops the stream.
  */
@@ -60,7 +63,8 @@ class GatewaySession implements SmartLifecycle {
                         .doBeforeRetry(s -> log.warn("Gateway login failed, retrying: {}", s.failure().toString())))
                 .flatMapMany(c -> {
                     client = c;
-                    return Mono.when(track(c), c.on(MessageCreateEvent.class, this::handle).then());
+                    return Mono.when(track(c), c.on(MessageCreateEvent.class, this::handle).then(),
+                            c.on(ChatInputInteractionEvent.class, this::handleAsk).then());
                 })
                 .subscribe(null, e -> log.error("Gateway session ended", e));
     }
@@ -84,6 +88,24 @@ class GatewaySession implements SmartLifecycle {
                     log.error("Skipping gateway message {}: {}", event.getMessage().getId().asString(), e.toString());
                     return Mono.empty();
                 });
+    }
+
+    /**
+     * /ask delivered over the gateway (no interactions endpoint configured): acknowledge within Discord's
+     * 3 seconds with a deferred reply, then hand it to the same workflow as the endpoint does.
+     */
+    private Mono<Void> handleAsk(ChatInputInteractionEvent event) {
+        if (!"ask".equals(event.getCommandName())) {
+            return Mono.empty();
+        }
+        Optional<IncomingMessage> message = AskInteractions.toIncoming(event);
+        Mono<Void> handled = message.isPresent() ? event.deferReply().then(startWorkflow(message.get()))
+                : event.reply("Ask a question in a server, for example: /ask question: how do I reset my password?")
+                .withEphemeral(true);
+        return handled.onErrorResume(e -> {
+            log.error("Skipping /ask interaction {}: {}", event.getInteraction().getId().asString(), e.toString());
+            return Mono.empty();
+        });
     }
 
     private Mono<Void> startWorkflow(IncomingMessage message) {
