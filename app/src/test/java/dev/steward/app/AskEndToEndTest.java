@@ -123,6 +123,22 @@ class AskEndToEndTest extends EndToEndBase {
     }
 
     @Test
+    void oneMemberAskingTooOftenIsToldToSlowDownEphemerally() throws Exception {
+        String body = null;
+        for (int i = 0; i <= RATE_LIMIT; i++) {
+            body = ask("89000000000000010" + i, "tok-rl-" + i, "how do I reset my password?")
+                    .replace("830000000000000050", "830000000000000099");
+            HttpResponse<String> response = signed(body);
+            if (i < RATE_LIMIT) {
+                assertThat(response.body()).isEqualTo("{\"type\":5}");
+            } else {
+                assertThat(response.body()).contains("\"type\":4", "\"flags\":64", "Slow down");
+            }
+        }
+        assertThat(signed(body).body()).as("a redelivery of the refused one is refused the same way").contains("Slow down");
+    }
+
+    @Test
     void anEmptyQuestionGetsAnEphemeralHint() throws Exception {
         HttpResponse<String> response = signed(ask("890000000000000002", "tok-two", " "));
         assertThat(response.body()).contains("\"type\":4", "\"flags\":64", "Ask a question");

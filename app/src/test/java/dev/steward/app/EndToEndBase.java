@@ -55,7 +55,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * PostgreSQL, and the shipped handbook as the account's knowledge base.
  */
 @SpringBootTest(classes = StewardLocal.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"steward.local.temporal-port=0", "steward.operator-api-key=e2e-operator"})
+        properties = {"steward.local.temporal-port=0", "steward.operator-api-key=e2e-operator",
+                "steward.rate-limit.per-member=" + EndToEndBase.RATE_LIMIT})
 abstract class EndToEndBase {
     static final long GUILD = 810000000000000001L;
     static final long CHANNEL = 820000000000000001L;
@@ -68,6 +69,8 @@ abstract class EndToEndBase {
     /** The shared application's key pair: the interactions endpoint verifies with its public half. */
     static final InteractionSigner interactions = new InteractionSigner();
     static final String APPLICATION_ID = "880000000000000001";
+    /** Questions per member per minute; tests that are not about it ask fewer from any one member. */
+    static final int RATE_LIMIT = 8;
 
     static WireMockServer started() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());

@@ -129,6 +129,21 @@ class MentionEndToEndTest extends EndToEndBase {
     }
 
     @Test
+    void oneMemberMentioningTooOftenGetsNoMoreAnswers() {
+        FakeUser chatty = FakeUser.human(830000000000000004L, "chatty");
+        for (int i = 0; i < RATE_LIMIT; i++) {
+            MessageCreateBuilder mention = mentionFrom(chatty, "how do I reset my password? #" + i);
+            gateway.dispatchMessageCreate(mention);
+            assertThat(outcomeOf(GUILD, mention.id()).status()).isEqualTo(MessageOutcome.Status.ANSWERED);
+        }
+        MessageCreateBuilder sixth = mentionFrom(chatty, "how do I reset my password? one more");
+        gateway.dispatchMessageCreate(sixth);
+
+        assertThat(outcomeOf(GUILD, sixth.id()).status()).isEqualTo(MessageOutcome.Status.RATE_LIMITED);
+        assertThat(sendsTo(CHANNEL, sixth.id())).isEmpty();
+    }
+
+    @Test
     void messagesFromBotsStartNothing() {
         MessageCreateBuilder fromBot = GatewayPayloads.messageCreate().in(GUILD, CHANNEL)
                 .author(FakeUser.bot(840000000000000001L, "otherbot"))

@@ -10,7 +10,8 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @Import(CoreClientsConfiguration.class)
 @ComponentScan({"dev.steward.core.account", "dev.steward.core.guild", "dev.steward.core.conversation",
         "dev.steward.core.quota", "dev.steward.core.audit", "dev.steward.core.sandbox",
-        "dev.steward.core.knowledge", "dev.steward.core.moderation", "dev.steward.core.proactive"})
+        "dev.steward.core.knowledge", "dev.steward.core.moderation", "dev.steward.core.proactive",
+        "dev.steward.core.ratelimit"})
 @EnableJdbcRepositories
 public class CoreConfiguration {
 }

@@ -2,8 +2,10 @@ package dev.steward.api.interactions;
 
 import dev.steward.core.discord.DiscordProperties;
 import dev.steward.core.message.MessageWorkflowStarter;
+import dev.steward.core.ratelimit.MemberRateLimiter;
 import dev.steward.workflows.message.IncomingMessage;
 import dev.steward.workflows.message.InteractionRef;
+import dev.steward.workflows.message.MessageWorkflowIds;
 import dev.steward.workflows.message.MessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +37,14 @@ class InteractionsController {
 
     private final DiscordProperties discord;
     private final MessageWorkflowStarter starter;
+    private final MemberRateLimiter rateLimiter;
     private final Clock clock;
 
-    InteractionsController(DiscordProperties discord, MessageWorkflowStarter starter, Clock clock) {
+    InteractionsController(DiscordProperties discord, MessageWorkflowStarter starter, MemberRateLimiter rateLimiter,
+                           Clock clock) {
         this.discord = discord;
         this.starter = starter;
+        this.rateLimiter = rateLimiter;
         this.clock = clock;
     }
 
@@ -87,6 +92,10 @@ class InteractionsController {
                 user.path("global_name").asString(user.path("username").asString("member")), false, question, false, false,
                 0, List.of(), 0, new InteractionRef(interaction.path("application_id").asString(""),
                 interaction.path("token").asString("")));
+        if (!rateLimiter.allow(guildId, message.authorId(), MessageWorkflowIds.of(message), clock.instant())) {
+            return message("Slow down a little: you have asked a lot of questions in a short time. Try again in a minute.",
+                    true);
+        }
         try {
             starter.start(message);
             return Map.of("type", 5);

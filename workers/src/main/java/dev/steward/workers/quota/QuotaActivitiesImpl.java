@@ -6,9 +6,11 @@ import dev.steward.core.quota.PlanCatalog;
 import dev.steward.core.quota.QuotaLedger;
 import dev.steward.core.quota.QuotaPeriods;
 import dev.steward.core.quota.UnavailableNotices;
+import dev.steward.core.ratelimit.MemberRateLimiter;
 import dev.steward.workflows.quota.ChargeRequest;
 import dev.steward.workflows.quota.ChargeResult;
 import dev.steward.workflows.quota.QuotaActivities;
+import dev.steward.workflows.quota.RateRequest;
 import dev.steward.workflows.quota.UnavailableNoticeRequest;
 import io.temporal.failure.ApplicationFailure;
 import org.slf4j.Logger;
@@ -25,9 +27,11 @@ class QuotaActivitiesImpl implements QuotaActivities {
     private final PlanCatalog plans;
     private final QuotaThresholds thresholds;
     private final UnavailableNotices unavailable;
+    private final MemberRateLimiter rateLimiter;
 
     QuotaActivitiesImpl(QuotaLedger ledger, AccountRepository accounts, PlanCatalog plans, QuotaThresholds thresholds,
-                        UnavailableNotices unavailable) {
+                        UnavailableNotices unavailable, MemberRateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
         this.ledger = ledger;
         this.accounts = accounts;
         this.plans = plans;
@@ -61,6 +65,17 @@ class QuotaActivitiesImpl implements QuotaActivities {
     public boolean claimUnavailableNotice(UnavailableNoticeRequest request) {
         return unavailable.claim(request.guildId(), request.channelId(), request.messageKey(),
                 Instant.ofEpochMilli(request.atMillis()));
+    }
+
+    @Override
+    public boolean allowMember(RateRequest request) {
+        boolean allowed = rateLimiter.allow(request.guildId(), request.userId(), request.messageKey(),
+                Instant.ofEpochMilli(request.atMillis()));
+        if (!allowed) {
+            log.info("Member {} of guild {} asks too often; {} not answered", request.userId(), request.guildId(),
+                    request.messageKey());
+        }
+        return allowed;
     }
 
     private Account account(long id) {

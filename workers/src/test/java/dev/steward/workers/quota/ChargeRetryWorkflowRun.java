@@ -84,6 +84,11 @@ final class ChargeRetryWorkflowRun {
         public boolean claimUnavailableNotice(UnavailableNoticeRequest request) {
             return real.claimUnavailableNotice(request);
         }
+
+        @Override
+        public boolean allowMember(dev.steward.workflows.quota.RateRequest request) {
+            return real.allowMember(request);
+        }
     }
 
     private static GuildActivities guilds(long accountId) {

@@ -16,7 +16,9 @@ public record MessageOutcome(Status status, List<String> replyMessageIds) {
         IGNORED_UNKNOWN_GUILD,
         IGNORED_EMPTY,
         REMOVED_BY_MODERATION,
-        QUOTA_EXHAUSTED
+        QUOTA_EXHAUSTED,
+        /** The member asked too often (the per-member abuse guard). */
+        RATE_LIMITED
     }
 
     public MessageOutcome {

@@ -20,6 +20,7 @@ import dev.steward.workflows.moderation.ModerationRequest;
 import dev.steward.workflows.quota.ChargeKind;
 import dev.steward.workflows.quota.ChargeRequest;
 import dev.steward.workflows.quota.QuotaActivities;
+import dev.steward.workflows.quota.RateRequest;
 import dev.steward.workflows.quota.UnavailableNoticeRequest;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
@@ -30,6 +31,8 @@ public class MessageWorkflowImpl implements MessageWorkflow {
             "Sorry, I can't answer right now. Please try again in a few minutes.";
     static final String UNAVAILABLE_REPLY =
             "The assistant is unavailable right now. The team has been notified.";
+    static final String SLOW_DOWN_REPLY = "Slow down a little: you have asked a lot of questions in a short time. "
+            + "Try again in a minute.";
 
     private static final Logger log = Workflow.getLogger(MessageWorkflowImpl.class);
 
@@ -69,6 +72,20 @@ public class MessageWorkflowImpl implements MessageWorkflow {
         return answer(guild, message, key);
     }
 
+    private static boolean isQuestion(IncomingMessage message) {
+        return message.source() == MessageSource.ASK || message.mentionsBot() || message.replyToBot();
+    }
+
+    /** /ask gets told (its deferred response says so); a mention gets no reply, so the channel is not spammed. */
+    private MessageOutcome slowDown(IncomingMessage message, String key) {
+        if (message.interaction() == null) {
+            return MessageOutcome.of(Status.RATE_LIMITED);
+        }
+        SentReply sent = discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(), message.messageId(),
+                SLOW_DOWN_REPLY, key + ":slow-down", message.interaction()));
+        return new MessageOutcome(Status.RATE_LIMITED, sent.messageIds());
+    }
+
     /** Smart mode lets the AI pass on casual chat, but only for traffic it was not asked about. */
     private static boolean mayskip(GuildContext guild, IncomingMessage message) {
         return guild.responseMode() == ResponseMode.ALL_MESSAGES && guild.smartMode()
@@ -103,6 +120,12 @@ public class MessageWorkflowImpl implements MessageWorkflow {
     }
 
     private MessageOutcome answer(GuildContext guild, IncomingMessage message, String key) {
+        // The per-member guard came after the first release: older executions skip it on replay.
+        if (isQuestion(message) && Workflow.getVersion("member-rate-limit", Workflow.DEFAULT_VERSION, 1) >= 1
+                && !quota.allowMember(new RateRequest(message.guildId(), message.authorId(), key,
+                Workflow.currentTimeMillis()))) {
+            return slowDown(message, key);
+        }
         ConversationKey conversation =
                 new ConversationKey(message.guildId(), message.channelId(), message.authorId());
         String memberTurnKey = key + ":member";

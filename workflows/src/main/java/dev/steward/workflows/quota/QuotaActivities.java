@@ -11,4 +11,7 @@ public interface QuotaActivities {
 
     /** True for at most one message per channel per day once the quota is spent. Idempotent per message. */
     boolean claimUnavailableNotice(UnavailableNoticeRequest request);
+
+    /** The per-member abuse guard on /ask and mentions: false means "slow down". */
+    boolean allowMember(RateRequest request);
 }

@@ -89,6 +89,7 @@ class MessageWorkflowTest {
         connectedGuild(ResponseMode.MENTION);
         when(moderation.plan(any())).thenReturn(ModerationPlan.skip("moderation off"));
         when(quota.charge(any())).thenReturn(new ChargeResult(ChargeResult.Status.CHARGED, 1, 2500));
+        when(quota.allowMember(any())).thenReturn(true);
         when(answers.generate(any())).thenReturn(new Answer("Reset it under Settings > Account."));
         when(discord.sendReply(any())).thenReturn(new SentReply(List.of("900")));
     }
@@ -198,6 +199,26 @@ class MessageWorkflowTest {
         assertThat(run(message("<@1> hi", true)).status()).isEqualTo(Status.NOT_ADDRESSED);
         verify(moderation).plan(any());
         verifyNoInteractions(answers, discord);
+    }
+
+    @Test
+    void memberAskingTooOftenGetsNoAnswerAndNoCharge() {
+        when(quota.allowMember(any())).thenReturn(false);
+        assertThat(run(message("<@1> again?", true)).status()).isEqualTo(Status.RATE_LIMITED);
+        verify(quota, never()).charge(any());
+        verifyNoInteractions(answers, discord);
+    }
+
+    @Test
+    void askTooOftenEditsTheDeferredResponseWithSlowDown() {
+        when(quota.allowMember(any())).thenReturn(false);
+        InteractionRef interaction = new InteractionRef("55", "tok");
+        IncomingMessage ask = new IncomingMessage(MessageSource.ASK, GUILD, "200", "300", "400", "alice", false,
+                "again?", false, false, 0, List.of(), 0, interaction);
+
+        assertThat(run(ask).status()).isEqualTo(Status.RATE_LIMITED);
+        verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300", MessageWorkflowImpl.SLOW_DOWN_REPLY,
+                WORKFLOW_ID + ":slow-down", interaction));
     }
 
     @Test
