@@ -15,6 +15,7 @@ import discord4j.gateway.intent.Intent;
 import discord4j.gateway.intent.IntentSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -39,10 +40,16 @@ class GatewaySession implements SmartLifecycle {
     private final DiscordProperties discord;
     private final MessageWorkflowStarter starter;
     private final GatewayState state;
+    private final int shardCount;
+    private final String shardIndices;
     private volatile Disposable session;
     private volatile GatewayDiscordClient client;
 
-    GatewaySession(DiscordProperties discord, MessageWorkflowStarter starter, GatewayState state) {
+    GatewaySession(DiscordProperties discord, MessageWorkflowStarter starter, GatewayState state,
+                   @Value("${steward.discord.shard-count:0}") int shardCount,
+                   @Value("${steward.discord.shard-indices:}") String shardIndices) {
+        this.shardCount = shardCount;
+        this.shardIndices = shardIndices;
         this.discord = discord;
         this.starter = starter;
         this.state = state;
@@ -58,6 +65,7 @@ class GatewaySession implements SmartLifecycle {
         log.info("Gateway bridge: connecting through {}", discord.apiBaseUrl());
         session = DiscordClients.create(discord.botToken(), discord.apiBaseUrl()).gateway()
                 .setEnabledIntents(INTENTS)
+                .setSharding(Sharding.strategy(shardCount, shardIndices))
                 .login()
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(2)).maxBackoff(Duration.ofMinutes(1))
                         .doBeforeRetry(s -> log.warn("Gateway login failed, retrying: {}", s.failure().toString())))
