@@ -1,0 +1,89 @@
+package dev.steward.app;
+
+import dev.steward.testing.discord.InteractionSigner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Benchmark, not a test: bursts of concurrent signed /ask requests against the interactions endpoint of the
+ * running app (embedded Temporal server, PostgreSQL), timing each request until its deferred answer, against
+ * Discord's 3,000 ms limit. Run: {@code ./mvnw -pl app -am test -Dtest=InteractionsBenchmark -Dbenchmark=true
+ * -Dsurefire.failIfNoSpecifiedTests=false}; figures on the console and in {@code app/target/benchmark-interactions.txt}.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class InteractionsBenchmark extends EndToEndBase {
+    static final int BURST = 50;
+    static final int BURSTS = 6;
+    @LocalServerPort int port;
+
+    @Test
+    void measure() throws Exception {
+        discord.stubFor(patch(urlPathMatching("/webhooks/.*")).willReturn(okJson(botMessage())));
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(BURST)).build();
+        ExecutorService pool = Executors.newFixedThreadPool(BURST);
+        List<Long> nanos = new ArrayList<>();
+        long id = 895000000000000000L;
+        for (int burst = 0; burst < BURSTS; burst++) {
+            List<Future<Long>> timings = new ArrayList<>();
+            for (int i = 0; i < BURST; i++) {
+                long interaction = ++id;
+                timings.add(pool.submit(() -> timeOne(http, interaction)));
+            }
+            for (Future<Long> t : timings) {
+                if (burst > 0) {
+                    nanos.add(t.get());
+                } else {
+                    t.get();
+                }
+            }
+        }
+        pool.shutdown();
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        String report = String.format("interactions benchmark: %d bursts of %d concurrent /ask (first burst is warm-up), "
+                        + "time to deferred answer median %.1f ms, p99 %.1f ms, max %.1f ms (Discord allows 3000 ms), %d cores%n",
+                BURSTS, BURST, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
+                sorted[sorted.length - 1] / 1e6, Runtime.getRuntime().availableProcessors());
+        System.out.print(report);
+        Files.writeString(Path.of("target/benchmark-interactions.txt"), report);
+        assertThat(Arrays.stream(sorted).max().orElse(0)).isPositive();
+    }
+
+    private long timeOne(HttpClient http, long interaction) throws Exception {
+        String body = """
+                {"type":2,"id":"%d","application_id":"%s","token":"bench-%d","guild_id":"%d","channel_id":"%d",
+                 "member":{"user":{"id":"%d","username":"bench"},"roles":[]},
+                 "data":{"id":"1","name":"ask","type":1,"options":[{"name":"question","type":3,"value":"how do I reset my password?"}]}}
+                """.formatted(interaction, APPLICATION_ID, interaction, GUILD, CHANNEL, interaction);
+        String timestamp = InteractionSigner.now();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/discord/interactions"))
+                .header("Content-Type", "application/json").header("X-Signature-Timestamp", timestamp)
+                .header("X-Signature-Ed25519", interactions.sign(timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        long elapsed = System.nanoTime() - start;
+        if (!response.body().equals("{\"type\":5}")) {
+            throw new IllegalStateException("Not deferred: " + response.body());
+        }
+        return elapsed;
+    }
+}
