@@ -14,11 +14,12 @@ import java.util.Map;
 
 /**
  * Embedded defaults of local mode, added with the lowest precedence so any configured value wins: an H2
- * database file under the data folder (PostgreSQL mode, same migrations) and an operator key generated once
- * into that folder and printed when it is created.
+ * database file under the data folder (PostgreSQL mode, same migrations), an operator key generated once
+ * into that folder and printed when it is created, and an encryption key for secrets at rest.
  */
 public class LocalModeDefaults implements EnvironmentPostProcessor {
     static final String OPERATOR_KEY_FILE = "operator-api-key";
+    static final String ENCRYPTION_KEY_FILE = "encryption-key";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -32,6 +33,9 @@ public class LocalModeDefaults implements EnvironmentPostProcessor {
         }
         if (isBlank(env.getProperty("OPERATOR_API_KEY")) && isBlank(env.getProperty("steward.operator-api-key"))) {
             defaults.put("steward.operator-api-key", operatorKey(data.resolve(OPERATOR_KEY_FILE)));
+        }
+        if (isBlank(env.getProperty("APP_ENCRYPTION_KEY")) && isBlank(env.getProperty("steward.encryption-key"))) {
+            defaults.put("steward.encryption-key", secretFile(data.resolve(ENCRYPTION_KEY_FILE)));
         }
         // Without Ollama, answer with the fallback at once rather than after the model's retry budget.
         defaults.put("steward.ai.fail-fast-when-unreachable", "true");
@@ -58,6 +62,21 @@ public class LocalModeDefaults implements EnvironmentPostProcessor {
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the operator key in " + file, e);
+        }
+    }
+
+    /** The key that seals custom bot tokens in local mode: generated once, kept beside the database. */
+    private static String secretFile(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            String key = dev.steward.core.account.ApiKeys.generate().substring(dev.steward.core.account.ApiKeys.PREFIX.length());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, key + "\n");
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the encryption key in " + file, e);
         }
     }
 

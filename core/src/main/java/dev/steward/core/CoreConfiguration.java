@@ -11,7 +11,7 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 @ComponentScan({"dev.steward.core.account", "dev.steward.core.guild", "dev.steward.core.conversation",
         "dev.steward.core.quota", "dev.steward.core.audit", "dev.steward.core.sandbox",
         "dev.steward.core.knowledge", "dev.steward.core.moderation", "dev.steward.core.proactive",
-        "dev.steward.core.ratelimit"})
+        "dev.steward.core.ratelimit", "dev.steward.core.bot", "dev.steward.core.secret"})
 @EnableJdbcRepositories
 public class CoreConfiguration {
 }

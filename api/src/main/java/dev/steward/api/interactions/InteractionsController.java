@@ -1,5 +1,7 @@
 package dev.steward.api.interactions;
 
+import dev.steward.core.bot.Bot;
+import dev.steward.core.bot.BotRepository;
 import dev.steward.core.discord.DiscordProperties;
 import dev.steward.core.message.MessageWorkflowStarter;
 import dev.steward.core.ratelimit.MemberRateLimiter;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -38,21 +41,39 @@ class InteractionsController {
     private final DiscordProperties discord;
     private final MessageWorkflowStarter starter;
     private final MemberRateLimiter rateLimiter;
+    private final BotRepository bots;
     private final Clock clock;
 
     InteractionsController(DiscordProperties discord, MessageWorkflowStarter starter, MemberRateLimiter rateLimiter,
-                           Clock clock) {
+                           BotRepository bots, Clock clock) {
+        this.bots = bots;
         this.discord = discord;
         this.starter = starter;
         this.rateLimiter = rateLimiter;
         this.clock = clock;
     }
 
+    /** The shared bot's endpoint. */
     @PostMapping("/discord/interactions")
     ResponseEntity<Map<String, Object>> interact(@RequestHeader(value = "X-Signature-Ed25519", required = false) String signature,
                                                  @RequestHeader(value = "X-Signature-Timestamp", required = false) String timestamp,
                                                  @RequestBody(required = false) byte[] body) {
-        if (!InteractionSignatures.valid(discord.publicKey(), signature, timestamp, body, clock.instant())) {
+        return handle(discord.publicKey(), signature, timestamp, body);
+    }
+
+    /** A custom bot's endpoint: verified with that application's own public key. */
+    @PostMapping("/discord/interactions/{applicationId}")
+    ResponseEntity<Map<String, Object>> interactAs(@PathVariable String applicationId,
+                                                   @RequestHeader(value = "X-Signature-Ed25519", required = false) String signature,
+                                                   @RequestHeader(value = "X-Signature-Timestamp", required = false) String timestamp,
+                                                   @RequestBody(required = false) byte[] body) {
+        String key = applicationId.equals(discord.applicationId()) ? discord.publicKey()
+                : bots.findByApplicationId(applicationId).map(Bot::publicKey).orElse(null);
+        return handle(key, signature, timestamp, body);
+    }
+
+    private ResponseEntity<Map<String, Object>> handle(String publicKey, String signature, String timestamp, byte[] body) {
+        if (!InteractionSignatures.valid(publicKey, signature, timestamp, body, clock.instant())) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "invalid request signature"));
         }
         JsonNode interaction;

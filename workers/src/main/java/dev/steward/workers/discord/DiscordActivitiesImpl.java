@@ -10,9 +10,9 @@ import java.util.List;
 
 @Component
 class DiscordActivitiesImpl implements DiscordActivities {
-    private final DiscordActions discord;
+    private final DiscordRouter discord;
 
-    DiscordActivitiesImpl(DiscordActions discord) {
+    DiscordActivitiesImpl(DiscordRouter discord) {
         this.discord = discord;
     }
 
@@ -25,13 +25,14 @@ class DiscordActivitiesImpl implements DiscordActivities {
         List<String> parts = MessageSplitter.split(MentionGuard.defuse(request.content()), MessageSplitter.DISCORD_LIMIT);
         if (request.interaction() != null) {
             // Editing the original response is idempotent: a retried edit writes the same text again.
-            discord.editInteractionResponse(request.interaction().applicationId(), request.interaction().token(),
+            discord.forGuild(request.guildId()).editInteractionResponse(request.interaction().applicationId(), request.interaction().token(),
                     parts.isEmpty() ? "…" : parts.get(0));
             return new SentReply(List.of("@original"));
         }
+        DiscordActions actions = discord.forGuild(request.guildId());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            ids.add(discord.sendMessage(new OutgoingMessage(request.guildId(), request.channelId(), parts.get(i),
+            ids.add(actions.sendMessage(new OutgoingMessage(request.guildId(), request.channelId(), parts.get(i),
                     i == 0 ? request.replyToMessageId() : null, Nonces.of(request.nonceSeed(), i))));
         }
         return new SentReply(ids);

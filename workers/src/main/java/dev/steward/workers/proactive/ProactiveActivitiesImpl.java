@@ -7,6 +7,7 @@ import dev.steward.core.proactive.ProactivePostStore;
 import dev.steward.core.quota.PlanCatalog;
 import dev.steward.core.quota.PlanFeature;
 import dev.steward.workers.discord.DiscordActions;
+import dev.steward.workers.discord.DiscordRouter;
 import dev.steward.workers.discord.MentionGuard;
 import dev.steward.workers.discord.MessageSplitter;
 import dev.steward.workers.discord.Nonces;
@@ -28,10 +29,10 @@ class ProactiveActivitiesImpl implements ProactiveActivities {
     private final PlanCatalog plans;
     private final ProactivePostStore posts;
     private final PostWriter writer;
-    private final DiscordActions discord;
+    private final DiscordRouter discord;
 
     ProactiveActivitiesImpl(GuildRepository guilds, AccountRepository accounts, PlanCatalog plans,
-                            ProactivePostStore posts, PostWriter writer, DiscordActions discord) {
+                            ProactivePostStore posts, PostWriter writer, DiscordRouter discord) {
         this.guilds = guilds;
         this.accounts = accounts;
         this.plans = plans;
@@ -72,12 +73,13 @@ class ProactiveActivitiesImpl implements ProactiveActivities {
     @Override
     public String send(String guildId, String channelName, String content, String runKey) {
         String name = channelName.startsWith("#") ? channelName.substring(1) : channelName;
-        String channelId = discord.findTextChannel(guildId, name).orElseThrow(() -> ApplicationFailure
+        DiscordActions actions = discord.forGuild(guildId);
+        String channelId = actions.findTextChannel(guildId, name).orElseThrow(() -> ApplicationFailure
                 .newNonRetryableFailure("No text channel named #" + name + " in this server", "ChannelNotFound"));
         List<String> parts = MessageSplitter.split(MentionGuard.defuse(content), MessageSplitter.DISCORD_LIMIT);
         String first = null;
         for (int i = 0; i < parts.size(); i++) {
-            String id = discord.sendMessage(new OutgoingMessage(guildId, channelId, parts.get(i), null, Nonces.of(runKey, i)));
+            String id = actions.sendMessage(new OutgoingMessage(guildId, channelId, parts.get(i), null, Nonces.of(runKey, i)));
             first = first == null ? id : first;
         }
         return first;

@@ -1,0 +1,52 @@
+package dev.steward.workers.discord;
+
+import dev.steward.core.bot.Bot;
+import dev.steward.core.bot.BotRepository;
+import dev.steward.core.discord.DiscordClients;
+import dev.steward.core.discord.DiscordProperties;
+import dev.steward.core.guild.GuildRepository;
+import dev.steward.core.secret.SecretBox;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Picks the Discord identity that acts in a guild: the account's own bot when it registered one, else the
+ * shared bot (or the sandbox). Clients of custom bots are kept per bot and rebuilt when its token changes.
+ */
+@Component
+public class DiscordRouter {
+    private final DiscordActions shared;
+    private final GuildRepository guilds;
+    private final BotRepository bots;
+    private final SecretBox secrets;
+    private final DiscordProperties discord;
+    private final Map<Long, Custom> custom = new ConcurrentHashMap<>();
+
+    private record Custom(String tokenCiphertext, DiscordActions actions) {
+    }
+
+    DiscordRouter(DiscordActions shared, GuildRepository guilds, BotRepository bots, SecretBox secrets,
+                  DiscordProperties discord) {
+        this.shared = shared;
+        this.guilds = guilds;
+        this.bots = bots;
+        this.secrets = secrets;
+        this.discord = discord;
+    }
+
+    public DiscordActions forGuild(String guildId) {
+        Optional<Bot> bot = guilds.findByDiscordGuildId(guildId).flatMap(g -> bots.findByAccountId(g.accountId()));
+        if (bot.isEmpty()) {
+            return shared;
+        }
+        Bot b = bot.get();
+        return custom.compute(b.id(), (id, cached) -> cached != null && cached.tokenCiphertext().equals(b.tokenCiphertext())
+                ? cached
+                : new Custom(b.tokenCiphertext(), new RestDiscordActions(
+                        DiscordClients.create(secrets.decrypt(b.tokenCiphertext()), discord.apiBaseUrl()),
+                        RestDiscordActions.CALL_TIMEOUT))).actions();
+    }
+}
