@@ -1,5 +1,6 @@
 package dev.steward.app;
 
+import dev.steward.testing.discord.FakeUser;
 import dev.steward.testing.discord.GatewayPayloads;
 import dev.steward.testing.discord.InteractionSigner;
 import dev.steward.testing.discord.MessageCreateBuilder;
@@ -11,11 +12,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An account with its own Discord application: its guilds act with its token, its endpoint checks its key. */
+/**
+ * An account with its own Discord application: the bridge opens a session for it, its guilds act with its
+ * token, its interactions endpoint checks its key.
+ */
 class CustomBotEndToEndTest extends EndToEndBase {
     static final String CUSTOM_APP = "881000000000000001";
     static final String CUSTOM_TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.custom.secret-token";
@@ -34,8 +39,10 @@ class CustomBotEndToEndTest extends EndToEndBase {
         assertThat(registered.toString()).doesNotContain("secret-token");
         assertThat(api.ok("GET", "/api/bots", admin, null).toString()).doesNotContain("secret-token");
 
+        awaitSessionWithToken(CUSTOM_TOKEN);
+        FakeUser ownBot = FakeUser.bot(123456789012345678L, "own-bot");
         MessageCreateBuilder mention = GatewayPayloads.messageCreate().in(CUSTOM_GUILD, CHANNEL).author(ALICE)
-                .content(gateway.botUser().mention() + " anyone there?").mentions(gateway.botUser());
+                .content(ownBot.mention() + " anyone there?").mentions(ownBot);
         gateway.dispatchMessageCreate(mention);
         assertThat(outcomeOf(CUSTOM_GUILD, mention.id()).status()).isEqualTo(MessageOutcome.Status.ANSWERED);
         assertThat(sendsTo(CHANNEL, mention.id())).singleElement().satisfies(r ->
@@ -49,6 +56,17 @@ class CustomBotEndToEndTest extends EndToEndBase {
         assertThat(ping("/discord/interactions/" + CUSTOM_APP, interactions).statusCode()).as("the shared app's key")
                 .isEqualTo(401);
         assertThat(ping("/discord/interactions/999", customKeys).statusCode()).as("unknown application").isEqualTo(401);
+    }
+
+    /** The bridge picks the new bot up on its next reload and identifies with its token. */
+    static void awaitSessionWithToken(String token) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (gateway.received(2).stream().noneMatch(p -> token.equals(p.data().path("token").asText()))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No gateway session identified with the custom bot's token");
+            }
+            Thread.sleep(100);
+        }
     }
 
     HttpResponse<String> ping(String path, InteractionSigner keys) throws Exception {

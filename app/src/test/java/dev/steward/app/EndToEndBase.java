@@ -56,7 +56,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(classes = StewardLocal.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"steward.local.temporal-port=0", "steward.operator-api-key=e2e-operator",
-                "steward.rate-limit.per-member=" + EndToEndBase.RATE_LIMIT, "steward.encryption-key=e2e-encryption-key"})
+                "steward.rate-limit.per-member=" + EndToEndBase.RATE_LIMIT, "steward.encryption-key=e2e-encryption-key",
+                "steward.gateway.reload-interval=300ms"})
 abstract class EndToEndBase {
     static final long GUILD = 810000000000000001L;
     static final long CHANNEL = 820000000000000001L;

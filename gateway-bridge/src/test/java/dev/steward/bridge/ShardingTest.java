@@ -2,6 +2,7 @@ package dev.steward.bridge;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.steward.testing.db.TestDatabase;
 import dev.steward.testing.discord.FakeDiscordGateway;
 import dev.steward.testing.discord.ReceivedPayload;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The bridge deployable, alone (no database), runs only the shards it was given. */
+/** The bridge deployable, alone, runs only the shards it was given. */
 @SpringBootTest(classes = GatewayBridgeApplication.class,
         properties = {"steward.discord.shard-count=4", "steward.discord.shard-indices=1,3"})
 class ShardingTest {
@@ -25,6 +26,7 @@ class ShardingTest {
 
     @DynamicPropertySource
     static void discord(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry::add);
         rest.start();
         gateway.stubRestLogin(rest);
         registry.add("steward.discord.bot-token", gateway::botToken);
@@ -36,7 +38,7 @@ class ShardingTest {
         rest.stop();
     }
 
-    @Autowired GatewayState state;
+    @Autowired GatewaySessions sessions;
 
     @Test
     void identifiesOnlyItsOwnShardsOfTheConfiguredCount() throws Exception {
@@ -47,6 +49,6 @@ class ShardingTest {
         List<String> shards = gateway.received(2).stream().map(ReceivedPayload::data)
                 .map(d -> d.path("shard").toString()).toList();
         assertThat(shards).containsExactlyInAnyOrder("[1,4]", "[3,4]");
-        assertThat(state.status()).isIn(GatewayState.Status.CONNECTED, GatewayState.Status.CONNECTING);
+        assertThat(sessions.status(GatewaySessions.SHARED)).isIn(GatewayState.Status.CONNECTED, GatewayState.Status.CONNECTING);
     }
 }
