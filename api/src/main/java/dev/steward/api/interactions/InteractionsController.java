@@ -22,6 +22,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.List;
 import java.util.Map;
 
@@ -37,12 +44,14 @@ class InteractionsController {
     private static final int PING = 1;
     private static final int APPLICATION_COMMAND = 2;
     private static final int EPHEMERAL = 1 << 6;
+    static final Duration START_BUDGET = Duration.ofMillis(2000);
 
     private final DiscordProperties discord;
     private final MessageWorkflowStarter starter;
     private final MemberRateLimiter rateLimiter;
     private final BotRepository bots;
     private final Clock clock;
+    private final ExecutorService starts = Executors.newCachedThreadPool();
 
     InteractionsController(DiscordProperties discord, MessageWorkflowStarter starter, MemberRateLimiter rateLimiter,
                            BotRepository bots, Clock clock) {
@@ -118,9 +127,14 @@ class InteractionsController {
                     true);
         }
         try {
-            starter.start(message);
+            // Discord waits 3 seconds: a Temporal that does not answer within START_BUDGET gets an error reply.
+            CompletableFuture.supplyAsync(() -> starter.start(message), starts)
+                    .get(START_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
             return Map.of("type", 5);
-        } catch (RuntimeException unavailable) {
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return message("Sorry, I can't answer right now. Please try again in a minute.", true);
+        } catch (ExecutionException | TimeoutException unavailable) {
             log.error("Could not start the /ask workflow for interaction {}: {}", message.messageId(), unavailable.toString());
             return message("Sorry, I can't answer right now. Please try again in a minute.", true);
         }
