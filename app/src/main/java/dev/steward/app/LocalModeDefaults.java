@@ -1,5 +1,6 @@
 package dev.steward.app;
 
+import dev.steward.core.account.ApiKeys;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Embedded defaults of local mode, added with the lowest precedence so any configured value wins: an H2
@@ -42,41 +44,36 @@ public class LocalModeDefaults implements EnvironmentPostProcessor {
         env.getPropertySources().addLast(new MapPropertySource("stewardLocalModeDefaults", defaults));
     }
 
+    /** The operator key: printed once, on creation, to the console only; the file keeps it for later runs. */
     private static String operatorKey(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).strip();
-            }
-            String key = dev.steward.core.account.ApiKeys.generate();
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, key + "\n");
-            // Printed once, on creation, to the console only; the file keeps it for later runs.
-            System.out.println("""
+        return readOrCreate(file, key -> System.out.println("""
 
-                    ==================================================================================
-                     Steward local mode: generated the operator API key (saved in %s)
-                       %s
-                     Use it as 'Authorization: Bearer <key>' to create accounts. It is not shown again.
-                    ==================================================================================
-                    """.formatted(file, key));
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the operator key in " + file, e);
-        }
+                ==================================================================================
+                 Steward local mode: generated the operator API key (saved in %s)
+                   %s
+                 Use it as 'Authorization: Bearer <key>' to create accounts. It is not shown again.
+                ==================================================================================
+                """.formatted(file, key)));
     }
 
     /** The key that seals custom bot tokens in local mode: generated once, kept beside the database. */
     private static String secretFile(Path file) {
+        return readOrCreate(file, key -> { });
+    }
+
+    /** A random secret kept in a file of the data folder: read when present, else generated and saved. */
+    private static String readOrCreate(Path file, Consumer<String> onCreate) {
         try {
             if (Files.exists(file)) {
                 return Files.readString(file).strip();
             }
-            String key = dev.steward.core.account.ApiKeys.generate().substring(dev.steward.core.account.ApiKeys.PREFIX.length());
+            String key = ApiKeys.generate();
             Files.createDirectories(file.getParent());
             Files.writeString(file, key + "\n");
+            onCreate.accept(key);
             return key;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the encryption key in " + file, e);
+            throw new UncheckedIOException("Cannot keep a generated key in " + file, e);
         }
     }
 

@@ -12,12 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -62,44 +57,29 @@ class LocalModeSmokeTest {
 
     @LocalServerPort int port;
     @Value("${spring.datasource.url}") String datasourceUrl;
-    final HttpClient http = HttpClient.newHttpClient();
-    final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void embeddedDefaultsAnswerASandboxMessage() throws Exception {
         assertThat(datasourceUrl).startsWith("jdbc:h2:file:" + DATA);
         String operator = Files.readString(DATA.resolve(LocalModeDefaults.OPERATOR_KEY_FILE)).strip();
+        Http http = new Http(port);
 
-        String admin = post("/api/accounts", operator, "{\"name\":\"Local\",\"plan\":\"STARTER\"}")
+        String admin = http.ok("POST", "/api/accounts", operator, "{\"name\":\"Local\",\"plan\":\"STARTER\"}")
                 .get("adminKey").get("key").asString();
-        post("/api/guilds", admin, "{\"guildId\":\"1001\",\"name\":\"Sandbox guild\"}");
-        long doc = post("/api/knowledge/documents", admin, "{\"title\":\"Handbook\",\"contentType\":\"text/markdown\","
+        http.ok("POST", "/api/guilds", admin, "{\"guildId\":\"1001\",\"name\":\"Sandbox guild\"}");
+        long doc = http.ok("POST", "/api/knowledge/documents", admin, "{\"title\":\"Handbook\",\"contentType\":\"text/markdown\","
                 + "\"content\":" + Http.json(Fixtures.text(Fixtures.HANDBOOK)) + "}").get("id").asLong();
-        KnowledgeWait.untilReady(new Http(port), admin, doc);
-        JsonNode posted = post("/api/sandbox/guilds/1001/messages", admin, "{\"content\":\"@Steward how do I reset my password?\"}");
+        KnowledgeWait.untilReady(http, admin, doc);
+        JsonNode posted = http.ok("POST", "/api/sandbox/guilds/1001/messages", admin,
+                "{\"content\":\"@Steward how do I reset my password?\"}");
 
         assertThat(posted.get("outcome").get("status").asString()).isEqualTo("ANSWERED");
         assertThat(posted.get("actions").get(0).get("content").asString()).isEqualTo("Hello from the sandbox!");
         assertThat(posted.get("actions").get(0).get("targetMessageId").asString())
                 .isEqualTo(posted.get("messageId").asString());
-        JsonNode usage = send(HttpRequest.newBuilder(uri("/api/usage")).header("Authorization", "Bearer " + admin).GET());
+        JsonNode usage = http.ok("GET", "/api/usage", admin, null);
         assertThat(usage.get("used").asLong()).isEqualTo(1);
         assertThat(usage.get("byKind").get("ANSWER").asLong()).isEqualTo(1);
         assertThat(usage.get("byDay").size()).isEqualTo(1);
-    }
-
-    private JsonNode post(String path, String key, String body) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private JsonNode send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(request.build().uri() + " -> " + response.body()).isBetween(200, 202);
-        return json.readTree(response.body());
     }
 }

@@ -77,9 +77,4 @@ public class TemporalWorkers implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
-
-    /** For tests that simulate a worker dying mid-workflow. */
-    public WorkerFactory factory() {
-        return factory;
-    }
 }

@@ -1,9 +1,9 @@
 package dev.steward.workflows.knowledge;
 
+import dev.steward.workflows.ActivityFailures;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 
 import java.time.Duration;
@@ -35,17 +35,9 @@ public class IngestDocumentWorkflowImpl implements IngestDocumentWorkflow {
             return chunks < 0 ? new IngestOutcome(IngestOutcome.Status.OVERTAKEN, 0, "")
                     : new IngestOutcome(IngestOutcome.Status.READY, chunks, "");
         } catch (ActivityFailure failure) {
-            String reason = reasonOf(failure);
+            String reason = ActivityFailures.reason(failure);
             storing.fail(request, reason);
             return new IngestOutcome(IngestOutcome.Status.FAILED, 0, reason);
         }
-    }
-
-    private static String reasonOf(ActivityFailure failure) {
-        Throwable cause = failure.getCause();
-        if (cause instanceof ApplicationFailure application) {
-            return application.getOriginalMessage();
-        }
-        return cause == null ? failure.getMessage() : cause.getMessage();
     }
 }

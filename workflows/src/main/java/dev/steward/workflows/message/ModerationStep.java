@@ -1,5 +1,6 @@
 package dev.steward.workflows.message;
 
+import dev.steward.workflows.ActivityFailures;
 import dev.steward.workflows.guild.GuildContext;
 import dev.steward.workflows.moderation.ModerationAction;
 import dev.steward.workflows.moderation.ModerationActionActivities;
@@ -16,7 +17,6 @@ import dev.steward.workflows.quota.QuotaActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import org.slf4j.Logger;
 
@@ -93,8 +93,7 @@ final class ModerationStep {
             }
             return "";
         } catch (ActivityFailure failed) {
-            return failed.getCause() instanceof ApplicationFailure application ? application.getOriginalMessage()
-                    : String.valueOf(failed.getCause());
+            return ActivityFailures.reason(failed);
         }
     }
 }

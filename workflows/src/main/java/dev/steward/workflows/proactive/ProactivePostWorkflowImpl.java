@@ -1,12 +1,12 @@
 package dev.steward.workflows.proactive;
 
+import dev.steward.workflows.ActivityFailures;
 import dev.steward.workflows.quota.ChargeKind;
 import dev.steward.workflows.quota.ChargeRequest;
 import dev.steward.workflows.quota.QuotaActivities;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 
 import java.time.Duration;
@@ -50,7 +50,7 @@ public class ProactivePostWorkflowImpl implements ProactivePostWorkflow {
         try {
             draft = writer.write(guildId, runKey);
         } catch (ActivityFailure modelFailed) {
-            draft = new PostDraft(true, "model unavailable: " + reason(modelFailed), null, null);
+            draft = new PostDraft(true, "model unavailable: " + ActivityFailures.reason(modelFailed), null, null);
         }
         if (draft.skip()) {
             quota.refund(charge);
@@ -62,7 +62,7 @@ public class ProactivePostWorkflowImpl implements ProactivePostWorkflow {
                     draft.topic(), draft.content());
         } catch (ActivityFailure sendFailed) {
             quota.refund(charge);
-            return finish(guildId, runKey, new PostOutcome(PostOutcome.Status.FAILED, reason(sendFailed), null),
+            return finish(guildId, runKey, new PostOutcome(PostOutcome.Status.FAILED, ActivityFailures.reason(sendFailed), null),
                     plan.channelName(), draft.topic(), draft.content());
         }
     }
@@ -71,10 +71,5 @@ public class ProactivePostWorkflowImpl implements ProactivePostWorkflow {
                                String content) {
         storage.record(new PostRecord(guildId, runKey, outcome, channel, topic, content, Workflow.currentTimeMillis()));
         return outcome;
-    }
-
-    private static String reason(ActivityFailure failure) {
-        return failure.getCause() instanceof ApplicationFailure application ? application.getOriginalMessage()
-                : String.valueOf(failure.getCause());
     }
 }
