@@ -1,6 +1,7 @@
 package dev.steward.workflows.message;
 
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 
 import java.time.Duration;
@@ -9,12 +10,12 @@ import java.time.Duration;
  * Timeouts and retry policies of the activities a message workflow calls. Errors that retrying cannot
  * fix are thrown by the activities as non-retryable application failures.
  */
-final class MessageActivityOptions {
+public final class MessageActivityOptions {
     private MessageActivityOptions() {
     }
 
     /** Database reads and writes: retried until the database is back (a message is never lost). */
-    static final ActivityOptions STORAGE = ActivityOptions.newBuilder()
+    public static final ActivityOptions STORAGE = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(10))
             .setScheduleToCloseTimeout(Duration.ofHours(1))
             .setRetryOptions(RetryOptions.newBuilder()
@@ -27,7 +28,7 @@ final class MessageActivityOptions {
      * The model: a bounded budget, after which the member gets a fallback reply instead of waiting.
      * Five attempts with backoff cover roughly half a minute of outage.
      */
-    static final ActivityOptions MODEL = ActivityOptions.newBuilder()
+    public static final ActivityOptions MODEL = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(90))
             .setRetryOptions(RetryOptions.newBuilder()
                     .setInitialInterval(Duration.ofSeconds(2))
@@ -38,12 +39,29 @@ final class MessageActivityOptions {
             .build();
 
     /** Discord REST: 429 and 5xx are retried (nonces keep sends single); other 4xx are not. */
-    static final ActivityOptions DISCORD = ActivityOptions.newBuilder()
+    public static final ActivityOptions DISCORD = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
             .setScheduleToCloseTimeout(Duration.ofMinutes(30))
             .setRetryOptions(RetryOptions.newBuilder()
                     .setInitialInterval(Duration.ofSeconds(1))
                     .setMaximumInterval(Duration.ofMinutes(1))
+                    .build())
+            .build();
+
+    /** A quick database read in the worker itself (no task queue round trip), retried like {@link #STORAGE}. */
+    public static final LocalActivityOptions LOCAL_STORAGE = LocalActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(10))
+            .setScheduleToCloseTimeout(Duration.ofHours(1))
+            .setRetryOptions(STORAGE.getRetryOptions())
+            .build();
+
+    /** Email: a few minutes of SMTP trouble are retried; after that the answer goes out without the notice. */
+    public static final ActivityOptions NOTIFY = ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setScheduleToCloseTimeout(Duration.ofMinutes(5))
+            .setRetryOptions(RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofSeconds(1))
+                    .setMaximumInterval(Duration.ofSeconds(30))
                     .build())
             .build();
 }

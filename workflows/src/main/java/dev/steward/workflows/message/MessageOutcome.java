@@ -18,7 +18,9 @@ public record MessageOutcome(Status status, List<String> replyMessageIds) {
         REMOVED_BY_MODERATION,
         QUOTA_EXHAUSTED,
         /** The member asked too often (the per-member abuse guard). */
-        RATE_LIMITED
+        RATE_LIMITED,
+        /** An agent has taken the conversation over: the message reached them, the AI stayed quiet. */
+        HANDED_TO_AGENT
     }
 
     public MessageOutcome {

@@ -3,13 +3,19 @@ package dev.steward.workflows.message;
 import dev.steward.workflows.answer.Answer;
 import dev.steward.workflows.answer.AnswerActivities;
 import dev.steward.workflows.answer.AnswerRequest;
+import dev.steward.workflows.conversation.Admission;
+import dev.steward.workflows.conversation.BotTurn;
 import dev.steward.workflows.conversation.ConversationActivities;
+import dev.steward.workflows.conversation.ConversationLinkActivities;
 import dev.steward.workflows.conversation.ConversationKey;
 import dev.steward.workflows.conversation.Turn;
 import dev.steward.workflows.conversation.TurnRole;
 import dev.steward.workflows.discord.DiscordActivities;
 import dev.steward.workflows.discord.ReplyRequest;
 import dev.steward.workflows.discord.SentReply;
+import dev.steward.workflows.escalation.EscalationActivities;
+import dev.steward.workflows.escalation.EscalationRequest;
+import dev.steward.workflows.escalation.EscalationResult;
 import dev.steward.workflows.guild.GuildActivities;
 import dev.steward.workflows.guild.GuildContext;
 import dev.steward.workflows.guild.ResponseMode;
@@ -34,6 +40,11 @@ public class MessageWorkflowImpl implements MessageWorkflow {
     static final String SLOW_DOWN_REPLY = "Slow down a little: you have asked a lot of questions in a short time. "
             + "Try again in a minute.";
 
+    static final String ESCALATED_NOTE = "I've let the team know you'd like to talk to a person; "
+            + "someone will follow up here.";
+    static final String ALREADY_ESCALATED_NOTE = "The team already knows you'd like to talk to a person; "
+            + "someone will follow up here.";
+
     private static final Logger log = Workflow.getLogger(MessageWorkflowImpl.class);
 
     private final GuildActivities guilds =
@@ -48,6 +59,14 @@ public class MessageWorkflowImpl implements MessageWorkflow {
             Workflow.newActivityStub(AnswerActivities.class, MessageActivityOptions.MODEL);
     private final DiscordActivities discord =
             Workflow.newActivityStub(DiscordActivities.class, MessageActivityOptions.DISCORD);
+    private final ConversationLinkActivities conversationLink =
+            Workflow.newActivityStub(ConversationLinkActivities.class, MessageActivityOptions.STORAGE);
+    private final ConversationLinkActivities takenOverCheck =
+            Workflow.newLocalActivityStub(ConversationLinkActivities.class, MessageActivityOptions.LOCAL_STORAGE);
+    private final EscalationActivities escalations =
+            Workflow.newActivityStub(EscalationActivities.class, MessageActivityOptions.NOTIFY);
+
+    private boolean escalated;
 
     @Override
     public MessageOutcome handle(IncomingMessage message) {
@@ -63,13 +82,33 @@ public class MessageWorkflowImpl implements MessageWorkflow {
             return MessageOutcome.of(Status.REMOVED_BY_MODERATION);
         }
         if (!Addressing.isAddressed(guild, message)) {
-            return MessageOutcome.of(Status.NOT_ADDRESSED);
+            return notAddressed(guild, message, key);
         }
         if (message.content().isBlank()) {
             log.info("Message {} has no text (attachments only?); not answering", message.messageId());
             return MessageOutcome.of(Status.IGNORED_EMPTY);
         }
         return answer(guild, message, key);
+    }
+
+    /** Conversations run in their own workflows since after the first release; older executions skip them. */
+    private static boolean linked() {
+        return Workflow.getVersion("conversation-workflow", Workflow.DEFAULT_VERSION, 1) >= 1;
+    }
+
+    private static Turn memberTurn(GuildContext guild, IncomingMessage message, String key) {
+        return new Turn(guild.accountId(), new ConversationKey(message.guildId(), message.channelId(),
+                message.authorId()), TurnRole.MEMBER, key + ":member", message.authorName(), message.content(),
+                Workflow.currentTimeMillis());
+    }
+
+    /** A message not meant for the bot still reaches the agent who has taken the member's conversation over. */
+    private MessageOutcome notAddressed(GuildContext guild, IncomingMessage message, String key) {
+        if (linked() && !message.content().isBlank()
+                && !takenOverCheck.admitIfTakenOver(memberTurn(guild, message, key)).aiMayAnswer()) {
+            return MessageOutcome.of(Status.HANDED_TO_AGENT);
+        }
+        return MessageOutcome.of(Status.NOT_ADDRESSED);
     }
 
     private static boolean isQuestion(IncomingMessage message) {
@@ -120,17 +159,23 @@ public class MessageWorkflowImpl implements MessageWorkflow {
     }
 
     private MessageOutcome answer(GuildContext guild, IncomingMessage message, String key) {
+        boolean linked = linked();
+        Turn memberTurn = memberTurn(guild, message, key);
+        // The member's turn reaches the conversation (and any agent watching it) even when it is throttled.
+        if (linked && !conversationLink.admitMemberTurn(memberTurn).aiMayAnswer()) {
+            return MessageOutcome.of(Status.HANDED_TO_AGENT);
+        }
         // The per-member guard came after the first release: older executions skip it on replay.
         if (isQuestion(message) && Workflow.getVersion("member-rate-limit", Workflow.DEFAULT_VERSION, 1) >= 1
                 && !quota.allowMember(new RateRequest(message.guildId(), message.authorId(), key,
                 Workflow.currentTimeMillis()))) {
             return slowDown(message, key);
         }
-        ConversationKey conversation =
-                new ConversationKey(message.guildId(), message.channelId(), message.authorId());
-        String memberTurnKey = key + ":member";
-        conversations.recordTurn(new Turn(guild.accountId(), conversation, TurnRole.MEMBER, memberTurnKey,
-                message.authorName(), message.content(), Workflow.currentTimeMillis()));
+        ConversationKey conversation = memberTurn.conversation();
+        String memberTurnKey = memberTurn.turnKey();
+        if (!linked) {
+            conversations.recordTurn(memberTurn);
+        }
 
         ChargeRequest charge = new ChargeRequest(guild.accountId(), guild.guildId(), key, ChargeKind.ANSWER,
                 Workflow.currentTimeMillis());
@@ -151,7 +196,7 @@ public class MessageWorkflowImpl implements MessageWorkflow {
                     quota.refund(charge);
                 }
             }
-            text = answer.text();
+            text = linked && answer.wantsHuman() ? withEscalation(answer.text(), escalate(guild, message, key)) : answer.text();
         } catch (ActivityFailure modelKeptFailing) {
             log.warn("Model failed for {} after its retries; sending the fallback reply", key);
             quota.refund(charge);
@@ -160,8 +205,35 @@ public class MessageWorkflowImpl implements MessageWorkflow {
         }
         SentReply sent = discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(),
                 message.messageId(), text, key + ":reply", message.interaction()));
-        conversations.recordTurn(new Turn(guild.accountId(), conversation, TurnRole.BOT, key + ":bot",
-                "Steward", text, Workflow.currentTimeMillis()));
+        Turn botTurn = new Turn(guild.accountId(), conversation, TurnRole.BOT, key + ":bot", "Steward", text,
+                Workflow.currentTimeMillis());
+        if (linked) {
+            conversationLink.recordBotTurn(new BotTurn(botTurn, escalated));
+        } else {
+            conversations.recordTurn(botTurn);
+        }
         return new MessageOutcome(status, sent.messageIds());
+    }
+
+    /** Null when the escalation could not be made (SMTP and database kept failing): the reply then promises nothing. */
+    private EscalationResult escalate(GuildContext guild, IncomingMessage message, String key) {
+        try {
+            EscalationResult result = escalations.escalate(new EscalationRequest(guild.accountId(),
+                    new ConversationKey(message.guildId(), message.channelId(), message.authorId()), key,
+                    message.authorName(), message.content(), Workflow.currentTimeMillis()));
+            escalated = true;
+            return result;
+        } catch (ActivityFailure failed) {
+            log.warn("Escalation of {} failed after its retries; answering without it", key);
+            return null;
+        }
+    }
+
+    private static String withEscalation(String answer, EscalationResult result) {
+        if (result == null) {
+            return answer;
+        }
+        String note = result.alreadyNotified() ? ALREADY_ESCALATED_NOTE : ESCALATED_NOTE;
+        return answer.isBlank() ? note : answer + "\n\n" + note;
     }
 }

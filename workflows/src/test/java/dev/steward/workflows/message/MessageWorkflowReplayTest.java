@@ -18,6 +18,8 @@ class MessageWorkflowReplayTest {
             "histories/message-workflow-smart-skip.json",
             "histories/message-workflow-moderated-warn.json",
             "histories/message-workflow-moderation-failed-ban.json",
+            "histories/message-workflow-escalated.json",
+            "histories/message-workflow-handed-to-agent.json",
     };
 
     @Test

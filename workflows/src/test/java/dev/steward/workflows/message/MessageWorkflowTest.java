@@ -4,7 +4,14 @@ import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.answer.Answer;
 import dev.steward.workflows.answer.AnswerActivities;
 import dev.steward.workflows.answer.AnswerRequest;
+import dev.steward.workflows.conversation.Admission;
+import dev.steward.workflows.conversation.BotTurn;
 import dev.steward.workflows.conversation.ConversationActivities;
+import dev.steward.workflows.conversation.ConversationLinkActivities;
+import dev.steward.workflows.conversation.ConversationMode;
+import dev.steward.workflows.escalation.EscalationActivities;
+import dev.steward.workflows.escalation.EscalationRequest;
+import dev.steward.workflows.escalation.EscalationResult;
 import dev.steward.workflows.conversation.Turn;
 import dev.steward.workflows.conversation.TurnRole;
 import dev.steward.workflows.discord.DiscordActivities;
@@ -64,6 +71,8 @@ class MessageWorkflowTest {
     ConversationActivities conversations = mockActivity(ConversationActivities.class);
     AnswerActivities answers = mockActivity(AnswerActivities.class);
     DiscordActivities discord = mockActivity(DiscordActivities.class);
+    ConversationLinkActivities conversationLink = mockActivity(ConversationLinkActivities.class);
+    EscalationActivities escalations = mockActivity(EscalationActivities.class);
 
     /** Temporal reads the activity annotations from the implementation class, which a mock must not copy. */
     static <T> T mockActivity(Class<T> type) {
@@ -83,7 +92,7 @@ class MessageWorkflowTest {
         worker.registerWorkflowImplementationTypes(WorkflowImplementationOptions.newBuilder()
                 .setFailWorkflowExceptionTypes(Throwable.class).build(), MessageWorkflowImpl.class);
         worker.registerActivitiesImplementations(guilds, moderation, moderationActions, quota, conversations, answers,
-                discord);
+                discord, conversationLink, escalations);
         env.start();
         client = env.getWorkflowClient();
         connectedGuild(ResponseMode.MENTION);
@@ -92,6 +101,8 @@ class MessageWorkflowTest {
         when(quota.allowMember(any())).thenReturn(true);
         when(answers.generate(any())).thenReturn(new Answer("Reset it under Settings > Account."));
         when(discord.sendReply(any())).thenReturn(new SentReply(List.of("900")));
+        when(conversationLink.admitMemberTurn(any())).thenReturn(Admission.ai());
+        when(conversationLink.admitIfTakenOver(any())).thenReturn(Admission.ai());
     }
 
     @AfterEach
@@ -125,10 +136,73 @@ class MessageWorkflowTest {
         assertThat(asked.getValue().currentTurnKey()).isEqualTo(WORKFLOW_ID + ":member");
         order.verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300",
                 "Reset it under Settings > Account.", WORKFLOW_ID + ":reply"));
-        ArgumentCaptor<Turn> turns = ArgumentCaptor.forClass(Turn.class);
-        verify(conversations, times(2)).recordTurn(turns.capture());
-        assertThat(turns.getAllValues()).extracting(Turn::role).containsExactly(TurnRole.MEMBER, TurnRole.BOT);
+        ArgumentCaptor<Turn> member = ArgumentCaptor.forClass(Turn.class);
+        verify(conversationLink).admitMemberTurn(member.capture());
+        assertThat(member.getValue().role()).isEqualTo(TurnRole.MEMBER);
+        assertThat(member.getValue().turnKey()).isEqualTo(WORKFLOW_ID + ":member");
+        ArgumentCaptor<BotTurn> bot = ArgumentCaptor.forClass(BotTurn.class);
+        verify(conversationLink).recordBotTurn(bot.capture());
+        assertThat(bot.getValue().turn().role()).isEqualTo(TurnRole.BOT);
+        assertThat(bot.getValue().escalated()).isFalse();
+        verifyNoInteractions(conversations, escalations);
         verify(quota, never()).refund(any());
+    }
+
+    @Test
+    void takenOverConversationGetsNoAiAnswerAndNoCharge() {
+        when(conversationLink.admitMemberTurn(any())).thenReturn(new Admission(false, ConversationMode.HUMAN, "agent:bob"));
+
+        assertThat(run(message("<@1> are you there?", true)).status()).isEqualTo(Status.HANDED_TO_AGENT);
+        verify(conversationLink).admitMemberTurn(any());
+        verify(quota, never()).charge(any());
+        verifyNoInteractions(answers, discord, escalations);
+    }
+
+    @Test
+    void messageNotForTheBotReachesTheAgentWhoTookTheConversationOver() {
+        when(conversationLink.admitIfTakenOver(any())).thenReturn(new Admission(false, ConversationMode.HUMAN, "agent:bob"));
+
+        assertThat(run(message("thanks, trying that now", false)).status()).isEqualTo(Status.HANDED_TO_AGENT);
+        ArgumentCaptor<Turn> turn = ArgumentCaptor.forClass(Turn.class);
+        verify(conversationLink).admitIfTakenOver(turn.capture());
+        assertThat(turn.getValue().content()).isEqualTo("thanks, trying that now");
+        verifyNoInteractions(quota, answers, discord);
+    }
+
+    @Test
+    void memberAskingForAHumanIsEscalatedOnceAndToldSo() {
+        when(answers.generate(any())).thenReturn(new Answer("Refunds take 5 days.", false, false, true));
+        when(escalations.escalate(any())).thenReturn(new EscalationResult(true, false));
+
+        assertThat(run(message("<@1> refund? I want to talk to a human", true)).status()).isEqualTo(Status.ANSWERED);
+        ArgumentCaptor<EscalationRequest> escalation = ArgumentCaptor.forClass(EscalationRequest.class);
+        verify(escalations).escalate(escalation.capture());
+        assertThat(escalation.getValue().escalationKey()).isEqualTo(WORKFLOW_ID);
+        assertThat(escalation.getValue().conversation().userId()).isEqualTo("400");
+        verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300",
+                "Refunds take 5 days.\n\n" + MessageWorkflowImpl.ESCALATED_NOTE, WORKFLOW_ID + ":reply"));
+        ArgumentCaptor<BotTurn> bot = ArgumentCaptor.forClass(BotTurn.class);
+        verify(conversationLink).recordBotTurn(bot.capture());
+        assertThat(bot.getValue().escalated()).isTrue();
+    }
+
+    @Test
+    void escalationWithinTheCoolDownSaysTheTeamAlreadyKnows() {
+        when(answers.generate(any())).thenReturn(new Answer("", false, true, true));
+        when(escalations.escalate(any())).thenReturn(new EscalationResult(false, true));
+
+        run(message("<@1> real person please", true));
+        verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300", MessageWorkflowImpl.ALREADY_ESCALATED_NOTE,
+                WORKFLOW_ID + ":reply"));
+    }
+
+    @Test
+    void failedEscalationStillAnswersButPromisesNothing() {
+        when(answers.generate(any())).thenReturn(new Answer("Refunds take 5 days.", false, false, true));
+        when(escalations.escalate(any())).thenThrow(ApplicationFailure.newNonRetryableFailure("smtp down", "Smtp"));
+
+        assertThat(run(message("<@1> talk to a human", true)).status()).isEqualTo(Status.ANSWERED);
+        verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300", "Refunds take 5 days.", WORKFLOW_ID + ":reply"));
     }
 
     @Test
