@@ -178,7 +178,7 @@ abstract class EndToEndBase {
     void guildWith(long guildId, ResponseMode mode, boolean smart, boolean awareness) {
         if (guilds.findByDiscordGuildId(Long.toString(guildId)).isEmpty()) {
             Guild guild = guilds.save(Guild.connect(Long.toString(guildId), account, "G" + guildId, Instant.now()));
-            guilds.save(guild.withSettings(mode, smart, awareness, "", Instant.now()));
+            guilds.save(guild.withSettings(mode, smart, awareness, "", guild.takeoverTimeoutSeconds(), Instant.now()));
         }
     }
 }

@@ -10,6 +10,8 @@ import dev.steward.core.guild.Guild;
 import dev.steward.core.guild.GuildRepository;
 import dev.steward.workflows.guild.ResponseMode;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -56,7 +58,8 @@ class GuildController {
     }
 
     record GuildSettings(@NotNull ResponseMode responseMode, Boolean smartMode, Boolean channelAwareness,
-                         @Size(max = 50) List<@Pattern(regexp = SNOWFLAKE, message = "must be a Discord id (digits)") String> allowedChannelIds) {
+                         @Size(max = 50) List<@Pattern(regexp = SNOWFLAKE, message = "must be a Discord id (digits)") String> allowedChannelIds,
+                         @Min(30) @Max(86400) Integer takeoverTimeoutSeconds) {
     }
 
     @PostMapping("/api/guilds")
@@ -92,6 +95,7 @@ class GuildController {
                 body.smartMode() == null ? guild.smartMode() : body.smartMode(),
                 body.channelAwareness() == null ? guild.channelAwareness() : body.channelAwareness(),
                 body.allowedChannelIds() == null ? guild.allowedChannelIds() : String.join(",", body.allowedChannelIds()),
+                body.takeoverTimeoutSeconds() == null ? guild.takeoverTimeoutSeconds() : body.takeoverTimeoutSeconds(),
                 clock.instant()));
         audit.record(account, caller.actor(), "guild.settings.updated", guildId, body.toString());
         return GuildView.of(updated, discord.applicationId());

@@ -1,6 +1,10 @@
 package dev.steward.core.conversation;
 
+import dev.steward.core.audit.AuditLog;
+import dev.steward.workflows.conversation.ConversationEvent;
+import dev.steward.workflows.conversation.ConversationHistory;
 import dev.steward.workflows.conversation.ConversationKey;
+import dev.steward.workflows.conversation.ConversationMode;
 import dev.steward.workflows.conversation.Turn;
 import dev.steward.workflows.conversation.TurnRole;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,24 +21,95 @@ import java.util.List;
 @Repository
 public class ConversationStore {
     private final JdbcClient jdbc;
+    private final ConversationFeedStore feed;
+    private final AuditLog audit;
 
-    ConversationStore(JdbcClient jdbc) {
+    ConversationStore(JdbcClient jdbc, ConversationFeedStore feed, AuditLog audit) {
         this.jdbc = jdbc;
+        this.feed = feed;
+        this.audit = audit;
     }
 
-    /** Stores a turn once: a retried call with the same turn key changes nothing. */
+    /**
+     * Stores a turn once (a retried call with the same turn key changes nothing), reopens the conversation
+     * in the monitoring list and puts the turn on the live feed.
+     */
     @Transactional
     public void append(Turn turn) {
         Timestamp at = Timestamp.from(Instant.ofEpochMilli(turn.atMillis()));
         long conversationId = conversationId(turn.accountId(), turn.conversation(), at);
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                         INSERT INTO conversation_message (conversation_id, role, turn_key, author_name, content, created_at)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(conversationId, turn.role().name(), turn.turnKey(), turn.authorName(), turn.content(), at)
                 .update();
+        if (inserted == 0) {
+            return;
+        }
         jdbc.sql("UPDATE conversation SET last_activity_at = ? WHERE id = ? AND last_activity_at < ?")
                 .params(at, conversationId, at)
                 .update();
+        jdbc.sql("UPDATE conversation SET closed_at = NULL WHERE id = ?").param(conversationId).update();
+        if (turn.role() == TurnRole.MEMBER) {
+            jdbc.sql("UPDATE conversation SET member_name = ? WHERE id = ?")
+                    .params(turn.authorName(), conversationId).update();
+        }
+        feed.turn(turn.accountId(), conversationId, turn, at);
+    }
+
+    /** A takeover, agent reply, release or automatic resume: audit trail, monitoring row and feed, once. */
+    @Transactional
+    public void recordEvent(ConversationEvent event) {
+        Timestamp at = Timestamp.from(Instant.ofEpochMilli(event.atMillis()));
+        long conversationId = conversationId(event.accountId(), event.conversation(), at);
+        if (!audit.recordOnce(event.eventKey(), event.accountId(), event.actor(), event.action(),
+                "conversation/" + conversationId, event.detail(), at.toInstant())) {
+            return;
+        }
+        jdbc.sql("UPDATE conversation SET mode = ?, agent = ?, closed_at = NULL WHERE id = ?")
+                .params(event.mode().name(), event.agent(), conversationId)
+                .update();
+        feed.state(event.accountId(), conversationId, event.action(), at);
+    }
+
+    /** The run ended after its idle period; a turn that came in meanwhile keeps the conversation open. */
+    public void close(ConversationKey key, long atMillis) {
+        jdbc.sql("""
+                        UPDATE conversation SET closed_at = ?, mode = 'AI', agent = NULL
+                        WHERE discord_guild_id = ? AND channel_id = ? AND user_id = ? AND last_activity_at <= ?""")
+                .params(Timestamp.from(Instant.ofEpochMilli(atMillis)), key.guildId(), key.channelId(), key.userId(),
+                        Timestamp.from(Instant.ofEpochMilli(atMillis)))
+                .update();
+    }
+
+    /** Whether an agent holds the conversation, as last recorded (no row: the AI does). */
+    public ConversationMode mode(ConversationKey key) {
+        return jdbc.sql("SELECT mode FROM conversation WHERE discord_guild_id = ? AND channel_id = ? AND user_id = ?")
+                .params(key.guildId(), key.channelId(), key.userId())
+                .query((rs, row) -> ConversationMode.valueOf(rs.getString(1)))
+                .optional()
+                .orElse(ConversationMode.AI);
+    }
+
+    /** What a fresh conversation run starts from: the latest turns, oldest first, and the escalation flag. */
+    public ConversationHistory history(ConversationKey key, int limit) {
+        List<Turn> newestFirst = jdbc.sql("""
+                        SELECT c.account_id, m.role, m.turn_key, m.author_name, m.content, m.created_at
+                        FROM conversation_message m JOIN conversation c ON c.id = m.conversation_id
+                        WHERE c.discord_guild_id = ? AND c.channel_id = ? AND c.user_id = ?
+                        ORDER BY m.created_at DESC, m.id DESC LIMIT ?""")
+                .params(key.guildId(), key.channelId(), key.userId(), limit)
+                .query((rs, row) -> new Turn(rs.getLong(1), key, TurnRole.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).getTime()))
+                .list();
+        List<Turn> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        boolean escalated = jdbc.sql("""
+                        SELECT COUNT(*) FROM conversation WHERE discord_guild_id = ? AND channel_id = ? AND user_id = ?
+                        AND escalated_at IS NOT NULL""")
+                .params(key.guildId(), key.channelId(), key.userId())
+                .query(Long.class).single() > 0;
+        return new ConversationHistory(oldestFirst, escalated);
     }
 
     /** The latest turns of a conversation, oldest first, leaving out one turn (the one being answered). */
@@ -63,7 +138,7 @@ public class ConversationStore {
         return oldestFirst;
     }
 
-    private long conversationId(long accountId, ConversationKey key, Timestamp at) {
+    long conversationId(long accountId, ConversationKey key, Timestamp at) {
         jdbc.sql("""
                         INSERT INTO conversation (account_id, discord_guild_id, channel_id, user_id, started_at, last_activity_at)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")

@@ -30,7 +30,7 @@ class GuildRepositoryTest extends CoreTestApplication.OnPostgres {
         long account = Fixtures.newAccount(accounts, Plan.PRO);
         String discordId = "g" + System.nanoTime();
         Guild saved = guilds.save(Guild.connect(discordId, account, "Support", Instant.now()));
-        guilds.save(saved.withSettings(ResponseMode.ALL_MESSAGES, false, true, "1,2", Instant.now()));
+        guilds.save(saved.withSettings(ResponseMode.ALL_MESSAGES, false, true, "1,2", 300, Instant.now()));
 
         Guild read = guilds.findByDiscordGuildId(discordId).orElseThrow();
         assertThat(read.responseMode()).isEqualTo(ResponseMode.ALL_MESSAGES);

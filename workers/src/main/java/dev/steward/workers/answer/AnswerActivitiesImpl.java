@@ -47,6 +47,18 @@ class AnswerActivitiesImpl implements AnswerActivities {
 
     @Override
     public Answer generate(AnswerRequest request) {
+        Answer answer = answer(request);
+        if (!HumanRequest.asked(request.question())) {
+            return answer;
+        }
+        // Asking for a person deserves a reply even when there is nothing else to say: the escalation notice.
+        if (answer.skip() || answer.text().equals(NO_KNOWLEDGE_REPLY)) {
+            return new Answer("", false, answer.withoutModel(), true);
+        }
+        return answer.withWantsHuman(true);
+    }
+
+    private Answer answer(AnswerRequest request) {
         ConversationKey key = request.conversation();
         List<StoredTurn> history = HistoryBudget.fit(conversations.recentTurns(key, request.currentTurnKey(),
                 ai.historyTurns()), ai.historyChars());
@@ -97,9 +109,11 @@ class AnswerActivitiesImpl implements AnswerActivities {
             return new Answer(output.strip());
         }
         if (verdict.get().skip()) {
-            return maySkip ? Answer.skipped() : new Answer(NO_KNOWLEDGE_REPLY);
+            return maySkip && !verdict.get().human() ? Answer.skipped()
+                    : new Answer(NO_KNOWLEDGE_REPLY).withWantsHuman(verdict.get().human());
         }
-        return new Answer(verdict.get().answer() + Sources.line(verdict.get().sources(), passages));
+        return new Answer(verdict.get().answer() + Sources.line(verdict.get().sources(), passages))
+                .withWantsHuman(verdict.get().human());
     }
 
     /** A short follow-up ("and for annual plans?") is searched together with the member's previous question. */

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * The model's structured reply: answer or skip (smart mode decides in the same call that drafts the answer),
- * the answer text, and the passages it used, by number.
+ * the answer text, the passages it used, by number, and whether the member asks for a person.
  */
-record ModelVerdict(boolean skip, String answer, String reason, List<Integer> sources) {
+record ModelVerdict(boolean skip, String answer, String reason, List<Integer> sources, boolean human) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Empty when the output is not the JSON object that was asked for. */
@@ -33,7 +33,8 @@ record ModelVerdict(boolean skip, String answer, String reason, List<Integer> so
                     sources.add(Integer.parseInt(digits));
                 }
             });
-            return Optional.of(new ModelVerdict(skip, answer, node.path("reason").asText(""), sources));
+            return Optional.of(new ModelVerdict(skip, answer, node.path("reason").asText(""), sources,
+                    node.path("human").asBoolean(false)));
         } catch (Exception notJson) {
             return Optional.empty();
         }

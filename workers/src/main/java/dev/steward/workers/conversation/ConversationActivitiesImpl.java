@@ -2,6 +2,9 @@ package dev.steward.workers.conversation;
 
 import dev.steward.core.conversation.ConversationStore;
 import dev.steward.workflows.conversation.ConversationActivities;
+import dev.steward.workflows.conversation.ConversationEvent;
+import dev.steward.workflows.conversation.ConversationHistory;
+import dev.steward.workflows.conversation.ConversationKey;
 import dev.steward.workflows.conversation.Turn;
 import org.springframework.stereotype.Component;
 
@@ -16,5 +19,20 @@ class ConversationActivitiesImpl implements ConversationActivities {
     @Override
     public void recordTurn(Turn turn) {
         store.append(turn);
+    }
+
+    @Override
+    public ConversationHistory loadHistory(ConversationKey key, int turns) {
+        return store.history(key, turns);
+    }
+
+    @Override
+    public void recordEvent(ConversationEvent event) {
+        store.recordEvent(event);
+    }
+
+    @Override
+    public void close(ConversationKey key, long atMillis) {
+        store.close(key, atMillis);
     }
 }

@@ -3,6 +3,9 @@ package dev.steward.workers.worker;
 import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.answer.AnswerActivities;
 import dev.steward.workflows.conversation.ConversationActivities;
+import dev.steward.workflows.conversation.ConversationLinkActivities;
+import dev.steward.workflows.conversation.ConversationWorkflowImpl;
+import dev.steward.workflows.escalation.EscalationActivities;
 import dev.steward.workflows.discord.DiscordActivities;
 import dev.steward.workflows.guild.GuildActivities;
 import dev.steward.workflows.knowledge.IngestDocumentWorkflowImpl;
@@ -39,10 +42,11 @@ public class TemporalWorkers implements SmartLifecycle {
     TemporalWorkers(WorkflowClient client, GuildActivities guilds, ModerationActivities moderation,
                     QuotaActivities quota, ConversationActivities conversations, AnswerActivities answers,
                     DiscordActivities discord, KnowledgeActivities knowledge,
-                    ModerationActionActivities moderationActions, ProactiveActivities proactive) {
+                    ModerationActionActivities moderationActions, ProactiveActivities proactive,
+                    ConversationLinkActivities conversationLink, EscalationActivities escalations) {
         this.client = client;
         this.activities = new Object[]{guilds, moderation, quota, conversations, answers, discord, knowledge,
-                moderationActions, proactive};
+                moderationActions, proactive, conversationLink, escalations};
         this.factory = newFactory();
     }
 
@@ -51,7 +55,7 @@ public class TemporalWorkers implements SmartLifecycle {
         WorkerFactory created = WorkerFactory.newInstance(client);
         Worker worker = created.newWorker(TaskQueues.MESSAGES);
         worker.registerWorkflowImplementationTypes(MessageWorkflowImpl.class, IngestDocumentWorkflowImpl.class,
-                ProactivePostWorkflowImpl.class);
+                ProactivePostWorkflowImpl.class, ConversationWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);
         return created;
     }

@@ -11,7 +11,23 @@ class ModelVerdictTest {
     @Test
     void answerWithCitedPassages() {
         assertThat(ModelVerdict.parse("{\"action\":\"answer\",\"answer\":\" Yes. \",\"sources\":[1,\"[2]\"],\"reason\":\"r\"}"))
-                .contains(new ModelVerdict(false, "Yes.", "r", List.of(1, 2)));
+                .contains(new ModelVerdict(false, "Yes.", "r", List.of(1, 2), false));
+    }
+
+    @Test
+    void theModelCanSayTheMemberWantsAPerson() {
+        assertThat(ModelVerdict.parse("{\"action\":\"answer\",\"answer\":\"Sure.\",\"human\":true}")).get()
+                .extracting(ModelVerdict::human).isEqualTo(true);
+    }
+
+    @Test
+    void plainPhrasesAskingForAPersonAreNoticedWithoutTheModel() {
+        assertThat(List.of("Can I talk to a human?", "I want a real person", "agent", "Human please!",
+                "please let me speak with someone from staff", "connect me to an agent", "is there live support"))
+                .allMatch(HumanRequest::asked);
+        assertThat(List.of("How do I reset my password?", "my travel agent booked it", "humans are weird",
+                "the person who wrote the docs", "", "I talked to my team"))
+                .noneMatch(HumanRequest::asked);
     }
 
     @Test
