@@ -1,6 +1,8 @@
 package dev.steward.app;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.steward.core.account.Account;
@@ -66,6 +68,7 @@ abstract class EndToEndBase {
 
     static final WireMockServer discord = started();
     static final WireMockServer ollama = started();
+    static final GreenMail smtp = startedSmtp();
     static final FakeDiscordGateway gateway = FakeDiscordGateway.start(FakeGuild.of(GUILD, "Acme", CHANNEL));
     /** The shared application's key pair: the interactions endpoint verifies with its public half. */
     static final InteractionSigner interactions = new InteractionSigner();
@@ -79,6 +82,12 @@ abstract class EndToEndBase {
         return server;
     }
 
+    static GreenMail startedSmtp() {
+        GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        server.start();
+        return server;
+    }
+
     @DynamicPropertySource
     static void parts(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry::add);
@@ -88,6 +97,8 @@ abstract class EndToEndBase {
         registry.add("steward.ai.base-url", ollama::baseUrl);
         registry.add("steward.discord.public-key", interactions::publicKeyHex);
         registry.add("steward.discord.application-id", () -> APPLICATION_ID);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
     }
 
     /** The gateway stays up until the JVM exits: the cached Spring context logs its client out at shutdown. */

@@ -59,7 +59,7 @@ class GuildController {
 
     record GuildSettings(@NotNull ResponseMode responseMode, Boolean smartMode, Boolean channelAwareness,
                          @Size(max = 50) List<@Pattern(regexp = SNOWFLAKE, message = "must be a Discord id (digits)") String> allowedChannelIds,
-                         @Min(30) @Max(86400) Integer takeoverTimeoutSeconds) {
+                         @Min(10) @Max(86400) Integer takeoverTimeoutSeconds) {
     }
 
     @PostMapping("/api/guilds")

@@ -1,5 +1,6 @@
 package dev.steward.api.system;
 
+import dev.steward.core.conversation.ConversationConflict;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -55,6 +56,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> illegalArgument(IllegalArgumentException ex) {
         return badRequest(ex.getMessage(), List.of());
+    }
+
+    /** Another agent holds the conversation, or it is not taken over: 409 with the reason. */
+    @ExceptionHandler(ConversationConflict.class)
+    ResponseEntity<Object> conversationConflict(ConversationConflict ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setTitle("Conversation conflict");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     private static ResponseEntity<Object> badRequest(String detail, List<Map<String, String>> errors) {
