@@ -3,7 +3,9 @@ package dev.steward.workers.quota;
 import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.answer.Answer;
 import dev.steward.workflows.answer.AnswerActivities;
+import dev.steward.workflows.conversation.Admission;
 import dev.steward.workflows.conversation.ConversationActivities;
+import dev.steward.workflows.conversation.ConversationLinkActivities;
 import dev.steward.workflows.discord.DiscordActivities;
 import dev.steward.workflows.discord.SentReply;
 import dev.steward.workflows.guild.GuildActivities;
@@ -48,7 +50,7 @@ final class ChargeRetryWorkflowRun {
             worker.registerWorkflowImplementationTypes(WorkflowImplementationOptions.newBuilder()
                     .setFailWorkflowExceptionTypes(Throwable.class).build(), MessageWorkflowImpl.class);
             worker.registerActivitiesImplementations(guilds(accountId), moderation(), new CrashAfterFirstCharge(realQuota),
-                    mockActivity(ConversationActivities.class), answers(), discord());
+                    mockActivity(ConversationActivities.class), answers(), discord(), conversationLink());
             env.start();
             return env.getWorkflowClient().newWorkflowStub(MessageWorkflow.class, WorkflowOptions.newBuilder()
                             .setWorkflowId("message-g-retry-" + accountId).setTaskQueue(TaskQueues.MESSAGES).build())
@@ -113,6 +115,12 @@ final class ChargeRetryWorkflowRun {
         DiscordActivities discord = mockActivity(DiscordActivities.class);
         when(discord.sendReply(any())).thenReturn(new SentReply(List.of("1")));
         return discord;
+    }
+
+    private static ConversationLinkActivities conversationLink() {
+        ConversationLinkActivities link = mockActivity(ConversationLinkActivities.class);
+        when(link.admitMemberTurn(any())).thenReturn(Admission.ai());
+        return link;
     }
 
     private static <T> T mockActivity(Class<T> type) {

@@ -3,6 +3,7 @@ package dev.steward.workers.quota;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.steward.core.CoreConfiguration;
+import dev.steward.workers.mail.AccountMail;
 import dev.steward.core.account.Account;
 import dev.steward.core.account.AccountRepository;
 import dev.steward.core.account.Plan;
@@ -45,7 +46,8 @@ class QuotaActivitiesTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import({CoreConfiguration.class, QuotaActivitiesImpl.class, QuotaThresholds.class, QuotaNoticeSender.class})
+    @Import({CoreConfiguration.class, QuotaActivitiesImpl.class, QuotaThresholds.class, QuotaNoticeSender.class,
+            AccountMail.class})
     @PropertySource("classpath:steward-workers.properties")
     static class QuotaOnly {
     }
