@@ -4,7 +4,7 @@ import dev.steward.core.bot.Bot;
 import dev.steward.core.bot.BotRepository;
 import dev.steward.core.discord.DiscordProperties;
 import dev.steward.core.message.MessageWorkflowStarter;
-import dev.steward.core.ratelimit.MemberRateLimiter;
+import dev.steward.core.ratelimit.MemberRateWindow;
 import dev.steward.workflows.message.IncomingMessage;
 import dev.steward.workflows.message.InteractionRef;
 import dev.steward.workflows.message.MessageWorkflowIds;
@@ -48,12 +48,12 @@ class InteractionsController {
 
     private final DiscordProperties discord;
     private final MessageWorkflowStarter starter;
-    private final MemberRateLimiter rateLimiter;
+    private final MemberRateWindow rateLimiter;
     private final BotRepository bots;
     private final Clock clock;
     private final ExecutorService starts = Executors.newCachedThreadPool();
 
-    InteractionsController(DiscordProperties discord, MessageWorkflowStarter starter, MemberRateLimiter rateLimiter,
+    InteractionsController(DiscordProperties discord, MessageWorkflowStarter starter, MemberRateWindow rateLimiter,
                            BotRepository bots, Clock clock) {
         this.bots = bots;
         this.discord = discord;
@@ -122,7 +122,7 @@ class InteractionsController {
                 user.path("global_name").asString(user.path("username").asString("member")), false, question, false, false,
                 0, List.of(), 0, new InteractionRef(interaction.path("application_id").asString(""),
                 interaction.path("token").asString("")));
-        if (!rateLimiter.allow(guildId, message.authorId(), MessageWorkflowIds.of(message), clock.instant())) {
+        if (!rateLimiter.allow(guildId, message.authorId(), clock.instant())) {
             return message("Slow down a little: you have asked a lot of questions in a short time. Try again in a minute.",
                     true);
         }

@@ -94,7 +94,7 @@ public class ConversationClient {
                          Functions.Func2<ConversationWorkflow, WithStartWorkflowOperation<Void>, R> call) {
         ConversationWorkflow conversation = client.newWorkflowStub(ConversationWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(ConversationWorkflowIds.of(key))
-                .setTaskQueue(TaskQueues.MESSAGES)
+                .setTaskQueue(TaskQueues.CONVERSATIONS)
                 .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
                 .build());
         WithStartWorkflowOperation<Void> start = new WithStartWorkflowOperation<>(conversation::run,

@@ -19,8 +19,10 @@ import dev.steward.workflows.quota.QuotaActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +38,8 @@ public class TemporalWorkers implements SmartLifecycle {
 
     private final WorkflowClient client;
     private final Object[] activities;
+    private final Object[] conversationActivities;
+    private final WorkerOptions options;
     private volatile WorkerFactory factory;
     private volatile boolean running;
 
@@ -43,20 +47,31 @@ public class TemporalWorkers implements SmartLifecycle {
                     QuotaActivities quota, ConversationActivities conversations, AnswerActivities answers,
                     DiscordActivities discord, KnowledgeActivities knowledge,
                     ModerationActionActivities moderationActions, ProactiveActivities proactive,
-                    ConversationLinkActivities conversationLink, EscalationActivities escalations) {
+                    ConversationLinkActivities conversationLink, EscalationActivities escalations,
+                    @Value("${steward.worker.max-concurrent-activities}") int maxActivities,
+                    @Value("${steward.worker.max-concurrent-workflow-tasks}") int maxWorkflowTasks) {
         this.client = client;
+        this.options = WorkerOptions.newBuilder()
+                .setMaxConcurrentActivityExecutionSize(maxActivities)
+                .setMaxConcurrentLocalActivityExecutionSize(maxActivities)
+                .setMaxConcurrentWorkflowTaskExecutionSize(maxWorkflowTasks)
+                .build();
         this.activities = new Object[]{guilds, moderation, quota, conversations, answers, discord, knowledge,
                 moderationActions, proactive, conversationLink, escalations};
+        this.conversationActivities = new Object[]{conversations, discord};
         this.factory = newFactory();
     }
 
     /** A factory cannot be restarted once shut down, so a stopped lifecycle starts with a fresh one. */
     private WorkerFactory newFactory() {
         WorkerFactory created = WorkerFactory.newInstance(client);
-        Worker worker = created.newWorker(TaskQueues.MESSAGES);
+        Worker worker = created.newWorker(TaskQueues.MESSAGES, options);
         worker.registerWorkflowImplementationTypes(MessageWorkflowImpl.class, IngestDocumentWorkflowImpl.class,
-                ProactivePostWorkflowImpl.class, ConversationWorkflowImpl.class);
+                ProactivePostWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);
+        Worker conversationWorker = created.newWorker(TaskQueues.CONVERSATIONS, options);
+        conversationWorker.registerWorkflowImplementationTypes(ConversationWorkflowImpl.class);
+        conversationWorker.registerActivitiesImplementations(conversationActivities);
         return created;
     }
 

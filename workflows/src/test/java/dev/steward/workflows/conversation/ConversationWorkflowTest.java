@@ -52,7 +52,7 @@ class ConversationWorkflowTest {
     @BeforeEach
     void start() {
         env = TestWorkflowEnvironment.newInstance();
-        Worker worker = env.newWorker(TaskQueues.MESSAGES);
+        Worker worker = env.newWorker(TaskQueues.CONVERSATIONS);
         worker.registerWorkflowImplementationTypes(WorkflowImplementationOptions.newBuilder()
                 .setFailWorkflowExceptionTypes(Throwable.class).build(), ConversationWorkflowImpl.class);
         worker.registerActivitiesImplementations(store, discord);
@@ -70,7 +70,7 @@ class ConversationWorkflowTest {
 
     private ConversationWorkflow begin(int eventsPerRun) {
         conversation = client.newWorkflowStub(ConversationWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(ID).setTaskQueue(TaskQueues.MESSAGES).build());
+                .setWorkflowId(ID).setTaskQueue(TaskQueues.CONVERSATIONS).build());
         WorkflowClient.start(conversation::run, new ConversationStart(7, KEY, Duration.ofDays(1).toMillis(),
                 eventsPerRun, null));
         return client.newWorkflowStub(ConversationWorkflow.class, ID);
