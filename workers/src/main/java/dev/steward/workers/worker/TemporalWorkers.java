@@ -16,6 +16,8 @@ import dev.steward.workflows.proactive.ProactiveActivities;
 import dev.steward.workflows.proactive.ProactivePostWorkflowImpl;
 import dev.steward.workflows.moderation.ModerationActivities;
 import dev.steward.workflows.quota.QuotaActivities;
+import dev.steward.workflows.retention.RetentionActivities;
+import dev.steward.workflows.retention.RetentionPurgeWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -48,6 +50,7 @@ public class TemporalWorkers implements SmartLifecycle {
                     DiscordActivities discord, KnowledgeActivities knowledge,
                     ModerationActionActivities moderationActions, ProactiveActivities proactive,
                     ConversationLinkActivities conversationLink, EscalationActivities escalations,
+                    RetentionActivities retention,
                     @Value("${steward.worker.max-concurrent-activities}") int maxActivities,
                     @Value("${steward.worker.max-concurrent-workflow-tasks}") int maxWorkflowTasks) {
         this.client = client;
@@ -57,7 +60,7 @@ public class TemporalWorkers implements SmartLifecycle {
                 .setMaxConcurrentWorkflowTaskExecutionSize(maxWorkflowTasks)
                 .build();
         this.activities = new Object[]{guilds, moderation, quota, conversations, answers, discord, knowledge,
-                moderationActions, proactive, conversationLink, escalations};
+                moderationActions, proactive, conversationLink, escalations, retention};
         this.conversationActivities = new Object[]{conversations, discord};
         this.factory = newFactory();
     }
@@ -67,7 +70,7 @@ public class TemporalWorkers implements SmartLifecycle {
         WorkerFactory created = WorkerFactory.newInstance(client);
         Worker worker = created.newWorker(TaskQueues.MESSAGES, options);
         worker.registerWorkflowImplementationTypes(MessageWorkflowImpl.class, IngestDocumentWorkflowImpl.class,
-                ProactivePostWorkflowImpl.class);
+                ProactivePostWorkflowImpl.class, RetentionPurgeWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);
         Worker conversationWorker = created.newWorker(TaskQueues.CONVERSATIONS, options);
         conversationWorker.registerWorkflowImplementationTypes(ConversationWorkflowImpl.class);
