@@ -49,6 +49,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLarge) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                        "The request body is too large");
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+            }
+        }
         return badRequest("Malformed JSON body: " + JsonErrors.describe(ex), List.of());
     }
 

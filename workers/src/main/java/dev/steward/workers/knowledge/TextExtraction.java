@@ -1,5 +1,6 @@
 package dev.steward.workers.knowledge;
 
+import dev.steward.workflows.Texts;
 import dev.steward.core.knowledge.DocumentKind;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -12,16 +13,17 @@ final class TextExtraction {
     private TextExtraction() {
     }
 
+    /** Fetched pages can carry NUL and other control characters, which PostgreSQL would refuse. */
     static String toText(DocumentKind kind, String content) {
-        return switch (kind) {
+        return Texts.clean(switch (kind) {
             case HTML, URL -> htmlToText(content);
             default -> content.strip();
-        };
+        });
     }
 
     /** The page's {@code <title>}, or null. */
     static String htmlTitle(String html) {
-        String title = Jsoup.parse(html).title();
+        String title = Texts.clean(Jsoup.parse(html).title());
         return title.isBlank() ? null : title.strip();
     }
 

@@ -1,5 +1,7 @@
 package dev.steward.workflows.conversation;
 
+import dev.steward.workflows.Texts;
+
 /**
  * One turn of a conversation.
  *
@@ -7,4 +9,9 @@ package dev.steward.workflows.conversation;
  */
 public record Turn(long accountId, ConversationKey conversation, TurnRole role, String turnKey,
                    String authorName, String content, long atMillis) {
+
+    public Turn {
+        authorName = Texts.clean(authorName);
+        content = Texts.clean(content);
+    }
 }

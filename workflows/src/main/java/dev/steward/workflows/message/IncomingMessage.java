@@ -1,5 +1,7 @@
 package dev.steward.workflows.message;
 
+import dev.steward.workflows.Texts;
+
 import java.util.List;
 
 /**
@@ -30,7 +32,8 @@ public record IncomingMessage(
         InteractionRef interaction) {
 
     public IncomingMessage {
-        content = content == null ? "" : content;
+        content = content == null ? "" : Texts.clean(content);
+        authorName = Texts.clean(authorName);
         memberRoleIds = memberRoleIds == null ? List.of() : List.copyOf(memberRoleIds);
     }
 
