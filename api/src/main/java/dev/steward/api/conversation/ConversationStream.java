@@ -2,10 +2,10 @@ package dev.steward.api.conversation;
 
 import dev.steward.core.conversation.ConversationFeedStore;
 import dev.steward.core.conversation.ConversationFeedStore.FeedEntry;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -27,10 +27,12 @@ import java.util.concurrent.TimeUnit;
  * seconds and each is sent once.
  */
 @Component
-class ConversationStream {
+class ConversationStream implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ConversationStream.class);
     private static final long GRACE_NANOS = Duration.ofSeconds(5).toNanos();
     private static final Duration FEED_KEPT = Duration.ofHours(1);
+    /** A comment now and then finds clients that went away, which only a write can notice. */
+    private static final long HEARTBEAT_NANOS = Duration.ofSeconds(15).toNanos();
 
     private final ConversationFeedStore feed;
     private final Clock clock;
@@ -40,6 +42,8 @@ class ConversationStream {
     private ScheduledExecutorService poller;
     private long lowWatermark;
     private long lastPurgeNanos;
+    private long lastHeartbeatNanos;
+    private volatile boolean running;
 
     ConversationStream(ConversationFeedStore feed, Clock clock,
                        @Value("${steward.conversation.stream-poll:200ms}") Duration poll) {
@@ -101,6 +105,10 @@ class ConversationStream {
         while (!recentlySent.isEmpty() && now - recentlySent.firstEntry().getValue() > GRACE_NANOS) {
             lowWatermark = Math.max(lowWatermark, recentlySent.pollFirstEntry().getKey());
         }
+        if (now - lastHeartbeatNanos > HEARTBEAT_NANOS) {
+            lastHeartbeatNanos = now;
+            subscribers.keySet().forEach(emitter -> send(emitter, SseEmitter.event().comment("keep-alive")));
+        }
         if (now - lastPurgeNanos > TimeUnit.MINUTES.toNanos(1)) {
             lastPurgeNanos = now;
             feed.purgeBefore(clock.instant().minus(FEED_KEPT));
@@ -114,20 +122,46 @@ class ConversationStream {
             if (accountId != e.accountId()) {
                 return;
             }
-            try {
-                emitter.send(SseEmitter.event().id(Long.toString(e.id())).name(e.kind().toLowerCase())
-                        .data(event, MediaType.APPLICATION_JSON));
-            } catch (IOException | IllegalStateException gone) {
-                subscribers.remove(emitter);
-            }
+            send(emitter, SseEmitter.event().id(Long.toString(e.id())).name(e.kind().toLowerCase())
+                    .data(event, MediaType.APPLICATION_JSON));
         });
     }
 
-    @PreDestroy
-    synchronized void stop() {
+    private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException gone) {
+            subscribers.remove(emitter);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream before the web server's graceful shutdown starts waiting for open requests (this phase
+     * stops first); otherwise each open dashboard holds a deploy for the whole grace period.
+     */
+    @Override
+    public synchronized void stop() {
+        running = false;
         if (poller != null) {
             poller.shutdownNow();
+            poller = null;
         }
         subscribers.keySet().forEach(SseEmitter::complete);
+        subscribers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 }

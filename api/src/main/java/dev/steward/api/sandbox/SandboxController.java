@@ -62,8 +62,8 @@ class SandboxController {
     @PostMapping("/api/sandbox/guilds/{guildId}/messages")
     Posted post(Caller caller, @PathVariable String guildId, @Valid @RequestBody SandboxMessage body,
                 @RequestParam(defaultValue = "30") @Min(0) @Max(120) int waitSeconds) {
-        requireSandbox();
         guilds.owned(caller.account(), guildId);
+        requireSandbox();
         String messageId = Long.toString(lastMessageId.incrementAndGet());
         IncomingMessage message = new IncomingMessage(MessageSource.SANDBOX, guildId, orDefault(body.channelId(), "1"),
                 messageId, orDefault(body.authorId(), "2"), orDefault(body.authorName(), "sandbox-member"), false,
@@ -79,8 +79,8 @@ class SandboxController {
     @GetMapping("/api/sandbox/guilds/{guildId}/actions")
     List<SandboxAction> actions(Caller caller, @PathVariable String guildId,
                                 @RequestParam(defaultValue = "0") long after) {
-        requireSandbox();
         guilds.owned(caller.account(), guildId);
+        requireSandbox();
         return actions.list(guildId, after, 200);
     }
 
