@@ -44,16 +44,21 @@ final class ChargeRetryWorkflowRun {
     }
 
     static MessageOutcome run(long accountId, QuotaActivities realQuota) {
+        return run(accountId, new CrashAfterFirstCharge(realQuota), "retry");
+    }
+
+    /** A message workflow with the given (real) quota activities and the rest mocked. */
+    static MessageOutcome run(long accountId, QuotaActivities quota, String name) {
         try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
             Worker worker = env.newWorker(TaskQueues.MESSAGES);
             // A bug in the workflow fails the test at once instead of retrying the workflow task forever.
             worker.registerWorkflowImplementationTypes(WorkflowImplementationOptions.newBuilder()
                     .setFailWorkflowExceptionTypes(Throwable.class).build(), MessageWorkflowImpl.class);
-            worker.registerActivitiesImplementations(guilds(accountId), moderation(), new CrashAfterFirstCharge(realQuota),
+            worker.registerActivitiesImplementations(guilds(accountId), moderation(), quota,
                     mockActivity(ConversationActivities.class), answers(), discord(), conversationLink());
             env.start();
             return env.getWorkflowClient().newWorkflowStub(MessageWorkflow.class, WorkflowOptions.newBuilder()
-                            .setWorkflowId("message-g-retry-" + accountId).setTaskQueue(TaskQueues.MESSAGES).build())
+                            .setWorkflowId("message-g-" + name + "-" + accountId).setTaskQueue(TaskQueues.MESSAGES).build())
                     .handle(new IncomingMessage(MessageSource.GATEWAY, "g", "c", "m", "u", "member", false, "hi?",
                             true, false, 0));
         }
