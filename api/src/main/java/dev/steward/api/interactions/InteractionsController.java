@@ -103,25 +103,12 @@ class InteractionsController {
     }
 
     private Map<String, Object> ask(JsonNode interaction) {
-        String guildId = interaction.path("guild_id").asString("");
-        if (guildId.isEmpty()) {
-            return message("/ask works in servers, not in direct messages.", true);
+        AskParsing.Parsed parsed = AskParsing.parse(interaction);
+        if (parsed.message() == null) {
+            return message(parsed.hint(), true);
         }
-        JsonNode user = interaction.path("member").path("user");
-        String question = "";
-        for (JsonNode option : interaction.path("data").path("options")) {
-            if ("question".equals(option.path("name").asString(""))) {
-                question = option.path("value").asString("");
-            }
-        }
-        if (question.isBlank()) {
-            return message("Ask a question, for example: /ask question: how do I reset my password?", true);
-        }
-        IncomingMessage message = new IncomingMessage(MessageSource.ASK, guildId, interaction.path("channel_id").asString(""),
-                interaction.path("id").asString(""), user.path("id").asString(""),
-                user.path("global_name").asString(user.path("username").asString("member")), false, question, false, false,
-                0, List.of(), 0, new InteractionRef(interaction.path("application_id").asString(""),
-                interaction.path("token").asString("")));
+        IncomingMessage message = parsed.message();
+        String guildId = message.guildId();
         if (!rateLimiter.allow(guildId, message.authorId(), clock.instant())) {
             return message("Slow down a little: you have asked a lot of questions in a short time. Try again in a minute.",
                     true);
