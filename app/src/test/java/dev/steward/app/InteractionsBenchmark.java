@@ -1,14 +1,10 @@
 package dev.steward.app;
 
-import dev.steward.testing.discord.InteractionSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,22 +73,7 @@ class InteractionsBenchmark extends EndToEndBase {
     private long nextInteraction = 895000000000000000L;
 
     private long timeOne(HttpClient http, long interaction) throws Exception {
-        String body = """
-                {"type":2,"id":"%d","application_id":"%s","token":"bench-%d","guild_id":"%d","channel_id":"%d",
-                 "member":{"user":{"id":"%d","username":"bench"},"roles":[]},
-                 "data":{"id":"1","name":"ask","type":1,"options":[{"name":"question","type":3,"value":"how do I reset my password?"}]}}
-                """.formatted(interaction, APPLICATION_ID, interaction, GUILD, CHANNEL, interaction);
-        String timestamp = InteractionSigner.now();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/discord/interactions"))
-                .header("Content-Type", "application/json").header("X-Signature-Timestamp", timestamp)
-                .header("X-Signature-Ed25519", interactions.sign(timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        long start = System.nanoTime();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        long elapsed = System.nanoTime() - start;
-        if (!response.body().equals("{\"type\":5}")) {
-            throw new IllegalStateException("Not deferred: " + response.body());
-        }
-        return elapsed;
+        return new SignedAsk(http, port, interactions, APPLICATION_ID).send(interaction, GUILD, CHANNEL, interaction,
+                "how do I reset my password?");
     }
 }

@@ -121,7 +121,10 @@ class FakeDiscordGatewayTest {
         assertThat(nextMessage().getId().asLong()).isEqualTo(missed);
         assertThat(gateway.identifyCount()).isEqualTo(1);
         assertThat(gateway.connectionUris()).last().asString().startsWith(FakeDiscordGateway.RESUME_PATH + "?");
-        assertThat(gateway.received(GatewayPayloads.OP_RESUME)).singleElement()
+        // Under load Discord4J may also send an early RESUME without a session, which the gateway refuses.
+        assertThat(gateway.received(GatewayPayloads.OP_RESUME).stream()
+                .filter(resume -> !resume.data().path("session_id").asText("").isEmpty()))
+                .singleElement()
                 .satisfies(resume -> assertThat(resume.data().get("token").asText()).isEqualTo(gateway.botToken()));
     }
 

@@ -1,0 +1,218 @@
+package dev.steward.app;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.steward.testing.discord.FakeUser;
+import dev.steward.testing.discord.GatewayPayloads;
+import dev.steward.testing.ollama.OllamaStubs;
+import dev.steward.workflows.message.MessageWorkflowIds;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+/**
+ * Benchmark, not a test: the whole pipeline in local mode (embedded Temporal, PostgreSQL, Discord4J's gateway
+ * and REST clients against the fakes, a model stub with a fixed delay) under a steady message mix: 40%
+ * mentions, 50% all-messages traffic in smart mode (half of it casual chat the model skips), 10% /ask. It
+ * reports sustained throughput, the latency from the gateway event to the Discord send minus the model's
+ * delay (the orchestration overhead), the deferred /ask answer, model calls and quota units per message,
+ * and peak memory. See the README for the command and the latest figures.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class ThroughputBenchmark extends EndToEndBase {
+    static final long MENTION_GUILD = 810000000000000201L;
+    static final long ALL_GUILD = 810000000000000202L;
+    static final long BENCH_CHANNEL = 820000000000000201L;
+    static final Pattern TAG = Pattern.compile("\\[b(\\d+)]");
+    static final Pattern REPLY_TO = Pattern.compile("\"message_id\":\"(\\d+)\"");
+
+    final int rate = Integer.getInteger("benchmark.rate", 100);
+    final int seconds = Integer.getInteger("benchmark.seconds", 60);
+    final int modelDelay = Integer.getInteger("benchmark.model-delay-ms", 200);
+    @LocalServerPort int port;
+
+    enum Kind { MENTION, ALL_QUESTION, ALL_CHAT, ASK }
+
+    record Sent(Kind kind, long messageId, long atMillis) {
+    }
+
+    @Test
+    void measure() throws Exception {
+        Http http = new Http(port);
+        JsonNode created = http.ok("POST", "/api/accounts", "e2e-operator", "{\"name\":\"Bench\",\"plan\":\"PRO\"}");
+        long benchAccount = created.get("account").get("id").asLong();
+        String admin = created.get("adminKey").get("key").asString();
+        http.ok("POST", "/api/guilds", admin, "{\"guildId\":\"" + MENTION_GUILD + "\",\"name\":\"Bench mentions\"}");
+        http.ok("POST", "/api/guilds", admin, "{\"guildId\":\"" + ALL_GUILD + "\",\"name\":\"Bench all\"}");
+        http.ok("PUT", "/api/guilds/" + ALL_GUILD + "/settings", admin, "{\"responseMode\":\"ALL_MESSAGES\",\"smartMode\":true}");
+        ingestHandbook(benchAccount);
+        ollama.stubFor(post(urlPathEqualTo("/api/chat")).atPriority(2).willReturn(okJson(OllamaStubs.chatResponse(
+                "{\"action\":\"answer\",\"answer\":\"Open Settings > Account.\",\"sources\":[1]}")).withFixedDelay(modelDelay)));
+        ollama.stubFor(post(urlPathEqualTo("/api/chat")).atPriority(1).withRequestBody(containing("good morning"))
+                .willReturn(okJson(OllamaStubs.chatResponse("{\"action\":\"skip\",\"answer\":\"\"}")).withFixedDelay(modelDelay)));
+        discord.stubFor(patch(urlPathMatching("/webhooks/.*")).willReturn(okJson(botMessage())));
+        ollama.resetRequests();
+        discord.resetRequests();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+
+        List<Sent> sent = run();
+        long drainDeadline = System.currentTimeMillis() + 180_000;
+        Map<Long, Long> closedAt = new ConcurrentHashMap<>();
+        for (Sent s : sent) {
+            closedAt.put(s.messageId(), closeTime(s, drainDeadline));
+        }
+        Files.writeString(Path.of("target/benchmark-throughput.txt"), report(sent, closedAt, benchAccount));
+        System.out.print(Files.readString(Path.of("target/benchmark-throughput.txt")));
+    }
+
+    private final List<Long> deferredNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private List<Sent> run() throws Exception {
+        List<Sent> sent = new ArrayList<>();
+        ExecutorService asks = Executors.newFixedThreadPool(16);
+        SignedAsk ask = new SignedAsk(HttpClient.newHttpClient(), port, interactions, APPLICATION_ID);
+        long total = (long) rate * seconds;
+        long start = System.nanoTime();
+        long id = 896000000000000000L;
+        for (int i = 0; i < total; i++) {
+            long due = start + i * 1_000_000_000L / rate;
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
+            long messageId = ++id;
+            FakeUser member = FakeUser.human(850000000000000000L + i, "m" + i);
+            int slot = i % 10;
+            Kind kind = slot == 0 ? Kind.ASK : slot <= 4 ? Kind.MENTION : slot % 2 == 1 ? Kind.ALL_QUESTION : Kind.ALL_CHAT;
+            String tag = " [b" + messageId + "]";
+            switch (kind) {
+                case ASK -> asks.submit(() -> deferredNanos.add(ask.send(messageId, MENTION_GUILD, BENCH_CHANNEL, member.id(),
+                        "how do I reset my password?" + tag)));
+                case MENTION -> gateway.dispatchMessageCreate(GatewayPayloads.messageCreate().id(messageId)
+                        .in(MENTION_GUILD, BENCH_CHANNEL).author(member).mentions(gateway.botUser())
+                        .content(gateway.botUser().mention() + " how do I reset my password?" + tag));
+                case ALL_QUESTION -> gateway.dispatchMessageCreate(GatewayPayloads.messageCreate().id(messageId)
+                        .in(ALL_GUILD, BENCH_CHANNEL).author(member).content("how do I reset my password?" + tag));
+                case ALL_CHAT -> gateway.dispatchMessageCreate(GatewayPayloads.messageCreate().id(messageId)
+                        .in(ALL_GUILD, BENCH_CHANNEL).author(member).content("good morning everyone" + tag));
+            }
+            sent.add(new Sent(kind, messageId, System.currentTimeMillis()));
+        }
+        asks.shutdown();
+        asks.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
+        return sent;
+    }
+
+    /** When the message's workflow closed (epoch millis), waiting for the backlog to drain; -1 if it never did. */
+    private long closeTime(Sent s, long deadline) throws InterruptedException {
+        String workflowId = s.kind() == Kind.ASK ? MessageWorkflowIds.forInteraction(Long.toString(s.messageId()))
+                : MessageWorkflowIds.forMessage(Long.toString(s.kind() == Kind.MENTION ? MENTION_GUILD : ALL_GUILD),
+                Long.toString(s.messageId()));
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                DescribeWorkflowExecutionResponse d = client.getWorkflowServiceStubs().blockingStub()
+                        .describeWorkflowExecution(io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest
+                                .newBuilder().setNamespace("default").setExecution(io.temporal.api.common.v1.WorkflowExecution
+                                        .newBuilder().setWorkflowId(workflowId)).build());
+                if (d.getWorkflowExecutionInfo().hasCloseTime()) {
+                    com.google.protobuf.Timestamp t = d.getWorkflowExecutionInfo().getCloseTime();
+                    return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
+                }
+            } catch (io.grpc.StatusRuntimeException notStartedYet) {
+                // the bridge has not started it yet
+            }
+            Thread.sleep(200);
+        }
+        return -1;
+    }
+
+    private String report(List<Sent> sent, Map<Long, Long> closedAt, long benchAccount) {
+        Map<Long, Sent> byId = new ConcurrentHashMap<>();
+        sent.forEach(s -> byId.put(s.messageId(), s));
+        long first = sent.get(0).atMillis();
+        long lastClose = closedAt.values().stream().mapToLong(Long::longValue).max().orElse(first);
+        long unfinished = closedAt.values().stream().filter(t -> t < 0).count();
+        double windowSeconds = (sent.get(sent.size() - 1).atMillis() - first) / 1000.0;
+        long closedInWindow = closedAt.values().stream().filter(t -> t >= 0 && t <= first + windowSeconds * 1000).count();
+
+        List<Long> overhead = new ArrayList<>();
+        List<LoggedRequest> sends = new ArrayList<>(discord.findAll(postRequestedFor(urlPathMatching("/channels/" + BENCH_CHANNEL + "/messages"))));
+        for (LoggedRequest r : sends) {
+            Matcher m = REPLY_TO.matcher(r.getBodyAsString());
+            if (m.find() && byId.containsKey(Long.parseLong(m.group(1)))) {
+                overhead.add(r.getLoggedDate().getTime() - byId.get(Long.parseLong(m.group(1))).atMillis() - modelDelay);
+            }
+        }
+        for (LoggedRequest r : discord.findAll(patchRequestedFor(urlPathMatching("/webhooks/.*/bench-\\d+/messages/@original")))) {
+            Matcher m = Pattern.compile("bench-(\\d+)").matcher(r.getUrl());
+            if (m.find() && byId.containsKey(Long.parseLong(m.group(1)))) {
+                overhead.add(r.getLoggedDate().getTime() - byId.get(Long.parseLong(m.group(1))).atMillis() - modelDelay);
+            }
+        }
+        long allMessages = sent.stream().filter(s -> s.kind() == Kind.ALL_QUESTION || s.kind() == Kind.ALL_CHAT).count();
+        long allModelCalls = 0;
+        long modelCalls = 0;
+        for (LoggedRequest r : ollama.findAll(postRequestedFor(urlPathEqualTo("/api/chat")))) {
+            Matcher m = TAG.matcher(r.getBodyAsString());
+            Long tagged = null;
+            while (m.find()) {
+                tagged = Long.parseLong(m.group(1)); // the last tag is the message being answered
+            }
+            if (tagged != null && byId.containsKey(tagged)) {
+                modelCalls++;
+                Kind kind = byId.get(tagged).kind();
+                if (kind == Kind.ALL_QUESTION || kind == Kind.ALL_CHAT) {
+                    allModelCalls++;
+                }
+            }
+        }
+        long units = jdbc.sql("SELECT COUNT(*) FROM quota_ledger WHERE account_id = ?").param(benchAccount)
+                .query(Long.class).single();
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long[] o = overhead.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] d = deferredNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        return String.format("""
+                        throughput benchmark (%d cores, model delay %d ms, %d s at %d messages/s offered: %d messages)
+                          sustained: %.1f messages/s finished within the sending window (%d of %d); the last finished %.1f s after the window; %d unfinished
+                          overhead (gateway event or /ask to the Discord send, minus the model delay), %d replies: median %d ms, p95 %d ms, p99 %d ms
+                          /ask deferred answer, %d requests: median %.1f ms, p99 %.1f ms
+                          model calls per message: %.2f overall, %.2f in all-messages smart mode; quota units per message: %.2f
+                          peak heap: %d MiB (the app, the fakes and the load generator share one JVM)
+                        """,
+                Runtime.getRuntime().availableProcessors(), modelDelay, seconds, rate, sent.size(),
+                closedInWindow / windowSeconds, closedInWindow, sent.size(), (lastClose - first) / 1000.0 - windowSeconds, unfinished,
+                o.length, pct(o, 0.5), pct(o, 0.95), pct(o, 0.99),
+                d.length, pct(d, 0.5) / 1e6, pct(d, 0.99) / 1e6,
+                (double) modelCalls / sent.size(), allMessages == 0 ? 0 : (double) allModelCalls / allMessages,
+                (double) units / sent.size(), peakHeap / (1024 * 1024));
+    }
+
+    private static long pct(long[] sorted, double p) {
+        return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
+    }
+}
