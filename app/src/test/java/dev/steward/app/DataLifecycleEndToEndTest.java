@@ -1,7 +1,8 @@
 package dev.steward.app;
 
 import dev.steward.core.conversation.ConversationStore;
-import dev.steward.core.retention.RetentionSchedule;
+import dev.steward.workflows.TaskQueues;
+import io.temporal.client.WorkflowOptions;
 import dev.steward.testing.discord.FakeUser;
 import dev.steward.testing.discord.GatewayPayloads;
 import dev.steward.testing.discord.MessageCreateBuilder;
@@ -31,7 +32,6 @@ class DataLifecycleEndToEndTest extends EndToEndBase {
 
     @LocalServerPort int port;
     @Autowired ConversationStore conversationStore;
-    @Autowired RetentionSchedule retention;
     Http http;
     static String admin;
     static String agent;
@@ -66,7 +66,10 @@ class DataLifecycleEndToEndTest extends EndToEndBase {
         conversationStore.append(new Turn(lifecycleAccount, key, TurnRole.MEMBER, "new-1:member", "ana", "a new question",
                 System.currentTimeMillis()));
 
-        PurgeOutcome outcome = retention.purgeNow(UUID.randomUUID().toString());
+        // One pass of the purge workflow now, outside its hourly schedule.
+        PurgeOutcome outcome = client.newWorkflowStub(RetentionPurgeWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(RetentionPurgeWorkflow.WORKFLOW_ID + "-now-" + UUID.randomUUID())
+                .setTaskQueue(TaskQueues.MESSAGES).build()).purge();
 
         assertThat(outcome.messages()).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.sql("SELECT content FROM conversation_message m JOIN conversation c ON c.id = m.conversation_id "

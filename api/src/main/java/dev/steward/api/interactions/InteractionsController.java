@@ -108,8 +108,7 @@ class InteractionsController {
             return message(parsed.hint(), true);
         }
         IncomingMessage message = parsed.message();
-        String guildId = message.guildId();
-        if (!rateLimiter.allow(guildId, message.authorId(), clock.instant())) {
+        if (!rateLimiter.allow(message.guildId(), message.authorId(), clock.instant())) {
             return message("Slow down a little: you have asked a lot of questions in a short time. Try again in a minute.",
                     true);
         }

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,9 +69,7 @@ public class ConversationQueries {
                 .query((rs, row) -> new TranscriptTurn(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
                 .list();
-        List<TranscriptTurn> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
+        return ConversationStore.oldestFirst(newestFirst);
     }
 
     private static Summary summary(ResultSet rs, int row) throws SQLException {

@@ -46,14 +46,12 @@ public class ConversationStore {
         if (inserted == 0) {
             return;
         }
-        jdbc.sql("UPDATE conversation SET last_activity_at = ? WHERE id = ? AND last_activity_at < ?")
-                .params(at, conversationId, at)
+        // Newest activity wins, the conversation is open again, and a member's turn carries their current name.
+        jdbc.sql("""
+                        UPDATE conversation SET last_activity_at = GREATEST(last_activity_at, ?), closed_at = NULL,
+                          member_name = COALESCE(?, member_name) WHERE id = ?""")
+                .params(at, turn.role() == TurnRole.MEMBER ? turn.authorName() : null, conversationId)
                 .update();
-        jdbc.sql("UPDATE conversation SET closed_at = NULL WHERE id = ?").param(conversationId).update();
-        if (turn.role() == TurnRole.MEMBER) {
-            jdbc.sql("UPDATE conversation SET member_name = ? WHERE id = ?")
-                    .params(turn.authorName(), conversationId).update();
-        }
         feed.turn(turn.accountId(), conversationId, turn, at);
     }
 
@@ -102,8 +100,7 @@ public class ConversationStore {
                 .query((rs, row) -> new Turn(rs.getLong(1), key, TurnRole.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getTimestamp(6).getTime()))
                 .list();
-        List<Turn> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
+        List<Turn> oldestFirst = oldestFirst(newestFirst);
         boolean escalated = jdbc.sql("""
                         SELECT COUNT(*) FROM conversation WHERE discord_guild_id = ? AND channel_id = ? AND user_id = ?
                         AND escalated_at IS NOT NULL""")
@@ -133,9 +130,14 @@ public class ConversationStore {
                 .params(params)
                 .query((rs, row) -> new StoredTurn(TurnRole.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3)))
                 .list();
-        List<StoredTurn> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
+        return oldestFirst(newestFirst);
+    }
+
+    /** Queries read the latest rows newest first; callers want them in conversation order. */
+    static <T> List<T> oldestFirst(List<T> newestFirst) {
+        List<T> reversed = new ArrayList<>(newestFirst);
+        Collections.reverse(reversed);
+        return reversed;
     }
 
     long conversationId(long accountId, ConversationKey key, Timestamp at) {

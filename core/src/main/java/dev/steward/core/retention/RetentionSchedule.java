@@ -1,7 +1,6 @@
 package dev.steward.core.retention;
 
 import dev.steward.workflows.TaskQueues;
-import dev.steward.workflows.retention.PurgeOutcome;
 import dev.steward.workflows.retention.RetentionPurgeWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -30,13 +29,5 @@ public class RetentionSchedule {
         } catch (WorkflowExecutionAlreadyStarted running) {
             return false;
         }
-    }
-
-    /** One pass now, outside the schedule (tests, and an operator who shortened a retention). */
-    public PurgeOutcome purgeNow(String runId) {
-        return client.newWorkflowStub(RetentionPurgeWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(RetentionPurgeWorkflow.WORKFLOW_ID + "-now-" + runId)
-                .setTaskQueue(TaskQueues.MESSAGES)
-                .build()).purge();
     }
 }

@@ -196,7 +196,7 @@ public class MessageWorkflowImpl implements MessageWorkflow {
                     quota.refund(charge);
                 }
             }
-            text = linked && answer.wantsHuman() ? withEscalation(answer.text(), escalate(guild, message, key)) : answer.text();
+            text = linked && answer.wantsHuman() ? withEscalation(answer.text(), escalate(guild, message, conversation, key)) : answer.text();
         } catch (ActivityFailure modelKeptFailing) {
             log.warn("Model failed for {} after its retries; sending the fallback reply", key);
             quota.refund(charge);
@@ -216,10 +216,10 @@ public class MessageWorkflowImpl implements MessageWorkflow {
     }
 
     /** Null when the escalation could not be made (SMTP and database kept failing): the reply then promises nothing. */
-    private EscalationResult escalate(GuildContext guild, IncomingMessage message, String key) {
+    private EscalationResult escalate(GuildContext guild, IncomingMessage message, ConversationKey conversation,
+                                      String key) {
         try {
-            EscalationResult result = escalations.escalate(new EscalationRequest(guild.accountId(),
-                    new ConversationKey(message.guildId(), message.channelId(), message.authorId()), key,
+            EscalationResult result = escalations.escalate(new EscalationRequest(guild.accountId(), conversation, key,
                     message.authorName(), message.content(), Workflow.currentTimeMillis()));
             escalated = true;
             return result;

@@ -220,7 +220,8 @@ class ConversationWorkflowTest {
         c.memberTurn(turn("m2:member", TurnRole.MEMBER, "two"));
         String firstRun = client.newUntypedWorkflowStub(ID).getExecution().getRunId();
         // The fourth event fills the run: the next one is served by the continued run.
-        ConversationSnapshot next = c.memberTurn(turn("m3:member", TurnRole.MEMBER, "three")) != null ? c.state() : null;
+        c.memberTurn(turn("m3:member", TurnRole.MEMBER, "three"));
+        ConversationSnapshot next = c.state();
 
         WorkflowStub latest = client.newUntypedWorkflowStub(ID);
         assertThat(latest.describe().getExecution().getRunId()).isNotEqualTo(firstRun);
