@@ -3,6 +3,7 @@ package dev.steward.workers.answer;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import org.slf4j.Logger;
+import java.time.Duration;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,17 +13,19 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(AiProperties.class)
 class ModelConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ModelConfiguration.class);
+    /** Well inside the model activities' heartbeat timeout; the SDK sends at most one per 80% of it anyway. */
+    private static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
 
     @Bean
     ChatModel chatModel(AiProperties ai) {
         log.info("Model: Ollama at {}, model {}", ai.baseUrl(), ai.chatModel());
-        return OllamaChatModel.builder()
+        return new HeartbeatingChatModel(OllamaChatModel.builder()
                 .baseUrl(ai.baseUrl())
                 .modelName(ai.chatModel())
                 .temperature(ai.temperature())
                 .timeout(ai.timeout())
                 // Temporal retries the activity with backoff; the client must not retry on its own.
                 .maxRetries(0)
-                .build();
+                .build(), HEARTBEAT_INTERVAL);
     }
 }

@@ -14,6 +14,9 @@ public final class MessageActivityOptions {
     private MessageActivityOptions() {
     }
 
+    /** Silence after which a model call's worker counts as dead. */
+    public static final Duration MODEL_HEARTBEAT = Duration.ofSeconds(15);
+
     /** Database reads and writes: retried until the database is back (a message is never lost). */
     public static final ActivityOptions STORAGE = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(10))
@@ -26,10 +29,12 @@ public final class MessageActivityOptions {
 
     /**
      * The model: a bounded budget, after which the member gets a fallback reply instead of waiting.
-     * Five attempts with backoff cover roughly half a minute of outage.
+     * Five attempts with backoff cover roughly half a minute of outage. The worker heartbeats while the model
+     * works, so an attempt on a worker that died is retried elsewhere after {@link #MODEL_HEARTBEAT}.
      */
     public static final ActivityOptions MODEL = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(90))
+            .setHeartbeatTimeout(MessageActivityOptions.MODEL_HEARTBEAT)
             .setRetryOptions(RetryOptions.newBuilder()
                     .setInitialInterval(Duration.ofSeconds(2))
                     .setBackoffCoefficient(2)

@@ -4,6 +4,7 @@ import dev.steward.workflows.ActivityFailures;
 import dev.steward.workflows.quota.ChargeKind;
 import dev.steward.workflows.quota.ChargeRequest;
 import dev.steward.workflows.quota.QuotaActivities;
+import dev.steward.workflows.message.MessageActivityOptions;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -20,6 +21,7 @@ public class ProactivePostWorkflowImpl implements ProactivePostWorkflow {
     /** A model that does not answer makes this run a recorded skip within minutes, not a retry for hours. */
     private static final ActivityOptions MODEL = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(90))
+            .setHeartbeatTimeout(MessageActivityOptions.MODEL_HEARTBEAT)
             .setRetryOptions(RetryOptions.newBuilder().setInitialInterval(Duration.ofSeconds(5))
                     .setMaximumAttempts(3).build())
             .build();

@@ -1,0 +1,96 @@
+package dev.steward.workers.answer;
+
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.ChatRequestOptions;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Heartbeats the calling activity while the model works, so a worker that dies mid-call is noticed within
+ * the activity's heartbeat timeout instead of its much longer start-to-close timeout. Outside an activity
+ * (the sandbox) it is the plain model.
+ */
+final class HeartbeatingChatModel implements ChatModel {
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "model-heartbeats");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final ChatModel model;
+    private final Duration interval;
+
+    HeartbeatingChatModel(ChatModel model, Duration interval) {
+        this.model = model;
+        this.interval = interval;
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request, ChatRequestOptions options) {
+        ActivityExecutionContext activity = currentActivity();
+        if (activity == null) {
+            return model.chat(request, options);
+        }
+        ScheduledFuture<?> beating = HEARTBEATS.scheduleAtFixedRate(() -> beat(activity),
+                0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return model.chat(request, options);
+        } finally {
+            beating.cancel(false);
+        }
+    }
+
+    private static void beat(ActivityExecutionContext activity) {
+        try {
+            activity.heartbeat(null);
+        } catch (ActivityCompletionException gone) {
+            // Cancelled or timed out: the server has given up on this attempt; the call's result is discarded.
+        } catch (RuntimeException e) {
+            // A failed heartbeat must not stop the schedule: the next one may get through.
+        }
+    }
+
+    private static ActivityExecutionContext currentActivity() {
+        try {
+            ActivityExecutionContext context = Activity.getExecutionContext();
+            return context.getInfo().isLocal() ? null : context;
+        } catch (IllegalStateException notInAnActivity) {
+            return null;
+        }
+    }
+
+    @Override
+    public ChatRequestParameters defaultRequestParameters() {
+        return model.defaultRequestParameters();
+    }
+
+    @Override
+    public List<ChatModelListener> listeners() {
+        return model.listeners();
+    }
+
+    @Override
+    public ModelProvider provider() {
+        return model.provider();
+    }
+
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return model.supportedCapabilities();
+    }
+}
