@@ -1,5 +1,11 @@
 package dev.steward.app;
 
+import dev.steward.core.temporal.EmbeddedTemporalServer;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import org.springframework.beans.factory.annotation.Autowired;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.steward.testing.Fixtures;
@@ -56,6 +62,7 @@ class LocalModeSmokeTest {
     }
 
     @LocalServerPort int port;
+    @Autowired EmbeddedTemporalServer embedded;
     @Value("${spring.datasource.url}") String datasourceUrl;
 
     @Test
@@ -81,5 +88,16 @@ class LocalModeSmokeTest {
         assertThat(usage.get("used").asLong()).isEqualTo(1);
         assertThat(usage.get("byKind").get("ANSWER").asLong()).isEqualTo(1);
         assertThat(usage.get("byDay").size()).isEqualTo(1);
+
+        // The app talks to the embedded server in process; another process (the temporal CLI) sees the same
+        // state over TCP.
+        WorkflowServiceStubs overTcp = WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder().setTarget(embedded.target()).build());
+        try {
+            assertThat(WorkflowClient.newInstance(overTcp).newUntypedWorkflowStub(posted.get("workflowId").asString())
+                    .describe().getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+        } finally {
+            overTcp.shutdownNow();
+        }
     }
 }

@@ -24,8 +24,11 @@ class TemporalClientConfiguration {
                 : properties.addressConfigured() ? properties.address() : TemporalProperties.LOCAL_TARGET;
         log.info("Temporal: {} frontend at {}, namespace {}", server != null ? "embedded" : "external", target,
                 properties.namespace());
+        WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder();
         // Lazy stubs: a deployable starts even while the frontend is still coming up; calls retry.
-        return WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+        return WorkflowServiceStubs.newServiceStubs(server != null
+                ? options.setChannel(server.inProcessChannel()).build()
+                : options.setTarget(target).build());
     }
 
     @Bean
