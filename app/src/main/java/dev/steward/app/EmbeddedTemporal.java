@@ -38,6 +38,7 @@ class EmbeddedTemporal implements EmbeddedTemporalServer, AutoCloseable {
         int chosen = port == 0 ? freePort() : port;
         // What TestServer.createPortBoundServer does, with an in-process server on the same services added.
         TestServicesStarter services = new TestServicesStarter(true, 0);
+        UnrecordedLockEvents.install(services);
         try {
             ServerBuilder<?> builder = Grpc.newServerBuilderForPort(chosen, InsecureServerCredentials.create());
             GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);

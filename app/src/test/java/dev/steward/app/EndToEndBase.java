@@ -59,10 +59,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(classes = StewardLocal.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"steward.local.temporal-port=0", "steward.operator-api-key=e2e-operator",
                 "steward.rate-limit.per-member=" + EndToEndBase.RATE_LIMIT, "steward.encryption-key=e2e-encryption-key",
-                "steward.gateway.reload-interval=300ms",
-                // No sticky queues: the test server lacks the real server's sticky timeout, so only this lets a
-                // second worker take over from a dead one; and every workflow task replays its whole history.
-                "steward.worker.sticky-queue-timeout=0s"})
+                "steward.gateway.reload-interval=300ms"})
 abstract class EndToEndBase {
     static final long GUILD = 810000000000000001L;
     static final long CHANNEL = 820000000000000001L;

@@ -53,6 +53,8 @@ class ThroughputBenchmark extends EndToEndBase {
 
     final int rate = Integer.getInteger("benchmark.rate", 100);
     final int seconds = Integer.getInteger("benchmark.seconds", 60);
+    /** Sent at the same rate and drained before measuring: the JIT, pools and caches warm up on it. */
+    final int warmupSeconds = Integer.getInteger("benchmark.warmup-seconds", 10);
     final int modelDelay = Integer.getInteger("benchmark.model-delay-ms", 200);
     @LocalServerPort int port;
 
@@ -76,36 +78,44 @@ class ThroughputBenchmark extends EndToEndBase {
         ollama.stubFor(post(urlPathEqualTo("/api/chat")).atPriority(1).withRequestBody(containing("good morning"))
                 .willReturn(okJson(OllamaStubs.chatResponse("{\"action\":\"skip\",\"answer\":\"\"}")).withFixedDelay(modelDelay)));
         discord.stubFor(patch(urlPathMatching("/webhooks/.*")).willReturn(okJson(botMessage())));
+        List<Sent> warmup = run(warmupSeconds, 897000000000000000L);
+        long warmupDeadline = System.currentTimeMillis() + 180_000;
+        for (Sent s : warmup) {
+            closeTime(s, warmupDeadline);
+        }
         ollama.resetRequests();
         discord.resetRequests();
+        deferredNanos.clear();
+        long warmupUnits = units(benchAccount);
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 
-        List<Sent> sent = run();
+        List<Sent> sent = run(seconds, 896000000000000000L);
         long drainDeadline = System.currentTimeMillis() + 180_000;
         Map<Long, Long> closedAt = new ConcurrentHashMap<>();
         for (Sent s : sent) {
             closedAt.put(s.messageId(), closeTime(s, drainDeadline));
         }
-        Files.writeString(Path.of("target/benchmark-throughput.txt"), report(sent, closedAt, benchAccount));
+        Files.writeString(Path.of("target/benchmark-throughput.txt"), report(sent, closedAt, benchAccount, warmupUnits));
         System.out.print(Files.readString(Path.of("target/benchmark-throughput.txt")));
     }
 
     private final List<Long> deferredNanos = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    private List<Sent> run() throws Exception {
+    private List<Sent> run(int seconds, long firstId) throws Exception {
         List<Sent> sent = new ArrayList<>();
         ExecutorService asks = Executors.newFixedThreadPool(16);
         SignedAsk ask = new SignedAsk(HttpClient.newHttpClient(), port, interactions, APPLICATION_ID);
         long total = (long) rate * seconds;
         long start = System.nanoTime();
-        long id = 896000000000000000L;
+        long id = firstId;
         for (int i = 0; i < total; i++) {
             long due = start + i * 1_000_000_000L / rate;
-            while (System.nanoTime() < due) {
-                Thread.onSpinWait();
+            // Parked, not spinning: a spinning generator took a whole core from the app it measures.
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
             long messageId = ++id;
-            FakeUser member = FakeUser.human(850000000000000000L + i, "m" + i);
+            FakeUser member = FakeUser.human(850000000000000000L + (firstId - 896000000000000000L) + i, "m" + i);
             int slot = i % 10;
             Kind kind = slot == 0 ? Kind.ASK : slot <= 4 ? Kind.MENTION : slot % 2 == 1 ? Kind.ALL_QUESTION : Kind.ALL_CHAT;
             String tag = " [b" + messageId + "]";
@@ -150,7 +160,12 @@ class ThroughputBenchmark extends EndToEndBase {
         return -1;
     }
 
-    private String report(List<Sent> sent, Map<Long, Long> closedAt, long benchAccount) {
+    private long units(long benchAccount) {
+        return jdbc.sql("SELECT COUNT(*) FROM quota_ledger WHERE account_id = ?").param(benchAccount)
+                .query(Long.class).single();
+    }
+
+    private String report(List<Sent> sent, Map<Long, Long> closedAt, long benchAccount, long warmupUnits) {
         Map<Long, Sent> byId = new ConcurrentHashMap<>();
         sent.forEach(s -> byId.put(s.messageId(), s));
         long first = sent.get(0).atMillis();
@@ -160,18 +175,30 @@ class ThroughputBenchmark extends EndToEndBase {
         long closedInWindow = closedAt.values().stream().filter(t -> t >= 0 && t <= first + windowSeconds * 1000).count();
 
         List<Long> overhead = new ArrayList<>();
+        StringBuilder perMessage = new StringBuilder("sent_offset_ms,kind,overhead_ms\n");
         List<LoggedRequest> sends = new ArrayList<>(discord.findAll(postRequestedFor(urlPathMatching("/channels/" + BENCH_CHANNEL + "/messages"))));
         for (LoggedRequest r : sends) {
             Matcher m = REPLY_TO.matcher(r.getBodyAsString());
             if (m.find() && byId.containsKey(Long.parseLong(m.group(1)))) {
-                overhead.add(r.getLoggedDate().getTime() - byId.get(Long.parseLong(m.group(1))).atMillis() - modelDelay);
+                Sent s = byId.get(Long.parseLong(m.group(1)));
+                overhead.add(r.getLoggedDate().getTime() - s.atMillis() - modelDelay);
+                perMessage.append(s.atMillis() - first).append(',').append(s.kind()).append(',')
+                        .append(r.getLoggedDate().getTime() - s.atMillis() - modelDelay).append('\n');
             }
         }
         for (LoggedRequest r : discord.findAll(patchRequestedFor(urlPathMatching("/webhooks/.*/bench-\\d+/messages/@original")))) {
             Matcher m = Pattern.compile("bench-(\\d+)").matcher(r.getUrl());
             if (m.find() && byId.containsKey(Long.parseLong(m.group(1)))) {
-                overhead.add(r.getLoggedDate().getTime() - byId.get(Long.parseLong(m.group(1))).atMillis() - modelDelay);
+                Sent s = byId.get(Long.parseLong(m.group(1)));
+                overhead.add(r.getLoggedDate().getTime() - s.atMillis() - modelDelay);
+                perMessage.append(s.atMillis() - first).append(',').append(s.kind()).append(',')
+                        .append(r.getLoggedDate().getTime() - s.atMillis() - modelDelay).append('\n');
             }
+        }
+        try {
+            Files.writeString(Path.of("target/benchmark-overhead.csv"), perMessage);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         long allMessages = sent.stream().filter(s -> s.kind() == Kind.ALL_QUESTION || s.kind() == Kind.ALL_CHAT).count();
         long allModelCalls = 0;
@@ -190,8 +217,7 @@ class ThroughputBenchmark extends EndToEndBase {
                 }
             }
         }
-        long units = jdbc.sql("SELECT COUNT(*) FROM quota_ledger WHERE account_id = ?").param(benchAccount)
-                .query(Long.class).single();
+        long units = units(benchAccount) - warmupUnits;
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long[] o = overhead.stream().mapToLong(Long::longValue).sorted().toArray();

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A worker dies while the model is answering: its factory is shut down at once, interrupting the answer
  * activity, and a second worker that was not running before takes the workflow over. The member still gets
- * exactly one answer and one charge.
+ * exactly one answer and one charge. Local mode's workers use no sticky queues (the embedded test server never
+ * times a sticky task out, as a real one does after 5 s), so the second worker gets the workflow's next task.
  */
 class WorkerDeathEndToEndTest extends EndToEndBase {
     @Autowired TemporalWorkers workers;
