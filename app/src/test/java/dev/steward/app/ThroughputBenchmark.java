@@ -95,7 +95,11 @@ class ThroughputBenchmark extends EndToEndBase {
         for (Sent s : sent) {
             closedAt.put(s.messageId(), closeTime(s, drainDeadline));
         }
-        Files.writeString(Path.of("target/benchmark-throughput.txt"), report(sent, closedAt, benchAccount, warmupUnits));
+        TimeBreakdown breakdown = new TimeBreakdown();
+        sent.stream().filter(s -> s.kind() == Kind.MENTION).forEach(s -> breakdown.add(client, workflowId(s)));
+        Files.writeString(Path.of("target/benchmark-throughput.txt"), report(sent, closedAt, benchAccount, warmupUnits)
+                + "  where a mention's time went (mean per message workflow; the model delay is inside Generate):\n"
+                + breakdown.report());
         System.out.print(Files.readString(Path.of("target/benchmark-throughput.txt")));
     }
 
@@ -138,10 +142,14 @@ class ThroughputBenchmark extends EndToEndBase {
     }
 
     /** When the message's workflow closed (epoch millis), waiting for the backlog to drain; -1 if it never did. */
-    private long closeTime(Sent s, long deadline) throws InterruptedException {
-        String workflowId = s.kind() == Kind.ASK ? MessageWorkflowIds.forInteraction(Long.toString(s.messageId()))
+    private static String workflowId(Sent s) {
+        return s.kind() == Kind.ASK ? MessageWorkflowIds.forInteraction(Long.toString(s.messageId()))
                 : MessageWorkflowIds.forMessage(Long.toString(s.kind() == Kind.MENTION ? MENTION_GUILD : ALL_GUILD),
                 Long.toString(s.messageId()));
+    }
+
+    private long closeTime(Sent s, long deadline) throws InterruptedException {
+        String workflowId = workflowId(s);
         while (System.currentTimeMillis() < deadline) {
             try {
                 DescribeWorkflowExecutionResponse d = client.getWorkflowServiceStubs().blockingStub()

@@ -47,12 +47,16 @@ public class MessageWorkflowImpl implements MessageWorkflow {
 
     private static final Logger log = Workflow.getLogger(MessageWorkflowImpl.class);
 
-    private final GuildActivities guilds =
+    private final GuildActivities remoteGuilds =
             Workflow.newActivityStub(GuildActivities.class, MessageActivityOptions.STORAGE);
+    private final GuildActivities localGuilds =
+            Workflow.newLocalActivityStub(GuildActivities.class, MessageActivityOptions.LOCAL_STORAGE);
     private final ModerationActivities moderation =
             Workflow.newActivityStub(ModerationActivities.class, MessageActivityOptions.MODEL);
-    private final QuotaActivities quota =
+    private final QuotaActivities remoteQuota =
             Workflow.newActivityStub(QuotaActivities.class, MessageActivityOptions.STORAGE);
+    private final QuotaActivities localQuota =
+            Workflow.newLocalActivityStub(QuotaActivities.class, MessageActivityOptions.LOCAL_STORAGE);
     private final ConversationActivities conversations =
             Workflow.newActivityStub(ConversationActivities.class, MessageActivityOptions.STORAGE);
     private final AnswerActivities answers =
@@ -67,13 +71,20 @@ public class MessageWorkflowImpl implements MessageWorkflow {
             Workflow.newActivityStub(EscalationActivities.class, MessageActivityOptions.NOTIFY);
 
     private boolean escalated;
+    /** Settings, the moderation plan, the rate limit and the ledger: short database calls. */
+    private boolean localStorage;
+    private QuotaActivities quota;
 
     @Override
     public MessageOutcome handle(IncomingMessage message) {
         if (message.authorIsBot()) {
             return MessageOutcome.of(Status.IGNORED_BOT_AUTHOR);
         }
-        GuildContext guild = guilds.loadContext(message.guildId());
+        // Since after the first release the short database calls run as local activities, in the workflow
+        // task itself: each saves a task queue round trip and a workflow task. Older executions replay as before.
+        localStorage = Workflow.getVersion("local-storage-calls", Workflow.DEFAULT_VERSION, 1) >= 1;
+        quota = localStorage ? localQuota : remoteQuota;
+        GuildContext guild = (localStorage ? localGuilds : remoteGuilds).loadContext(message.guildId());
         if (!guild.connected()) {
             return MessageOutcome.of(Status.IGNORED_UNKNOWN_GUILD);
         }
@@ -148,7 +159,7 @@ public class MessageWorkflowImpl implements MessageWorkflow {
     private ModerationAction moderate(GuildContext guild, IncomingMessage message, String key) {
         // Filters, the charged AI verdict, actions and the log came after the first release.
         if (Workflow.getVersion("moderation-steps", Workflow.DEFAULT_VERSION, 1) >= 1) {
-            return new ModerationStep(quota).run(guild, message, key).action();
+            return new ModerationStep(quota, localStorage).run(guild, message, key).action();
         }
         try {
             return moderation.moderate(new ModerationRequest(guild.accountId(), key, message)).action();

@@ -36,15 +36,18 @@ final class ModerationStep {
                     .setMaximumAttempts(3).build())
             .build();
 
-    private final ModerationActivities storage =
-            Workflow.newActivityStub(ModerationActivities.class, MessageActivityOptions.STORAGE);
+    private final ModerationActivities storage;
     private final ModerationActivities judge = Workflow.newActivityStub(ModerationActivities.class, JUDGE);
     private final ModerationActionActivities actions =
             Workflow.newActivityStub(ModerationActionActivities.class, MessageActivityOptions.DISCORD);
     private final QuotaActivities quota;
 
-    ModerationStep(QuotaActivities quota) {
+    /** @param localStorage the plan and the log as local activities (see MessageWorkflowImpl) */
+    ModerationStep(QuotaActivities quota, boolean localStorage) {
         this.quota = quota;
+        this.storage = localStorage
+                ? Workflow.newLocalActivityStub(ModerationActivities.class, MessageActivityOptions.LOCAL_STORAGE)
+                : Workflow.newActivityStub(ModerationActivities.class, MessageActivityOptions.STORAGE);
     }
 
     ModerationDecision run(GuildContext guild, IncomingMessage message, String key) {

@@ -11,8 +11,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
 /**
- * Writes the histories that {@link MessageWorkflowReplayTest} replays. Run it only when a released
- * version's histories are to be added:
+ * Writes the histories that {@link MessageWorkflowReplayTest} replays, one per scenario and release. Run it
+ * when a release adds a version marker:
  * {@code ./mvnw -pl workflows test -Dtest=MessageWorkflowHistoryRecorder -Drecord.histories=true}.
  */
 @EnabledIfSystemProperty(named = "record.histories", matches = "true")
@@ -21,14 +21,14 @@ class MessageWorkflowHistoryRecorder extends MessageWorkflowTest {
     @Test
     void recordAnswered() throws Exception {
         run(message("<@1> how do I reset my password?", true));
-        save("message-workflow-answered.json");
+        save("message-workflow-answered");
     }
 
     @Test
     void recordFallback() throws Exception {
         when(answers.generate(any())).thenThrow(new IllegalStateException("503 from the model"));
         run(message("<@1> hi", true));
-        save("message-workflow-fallback.json");
+        save("message-workflow-fallback");
     }
 
     @Test
@@ -37,7 +37,7 @@ class MessageWorkflowHistoryRecorder extends MessageWorkflowTest {
                 dev.steward.workflows.quota.ChargeResult.Status.REFUSED, 2500, 2500));
         when(quota.claimUnavailableNotice(any())).thenReturn(true);
         run(message("<@1> hi", true));
-        save("message-workflow-quota-exhausted.json");
+        save("message-workflow-quota-exhausted");
     }
 
     @Test
@@ -46,35 +46,41 @@ class MessageWorkflowHistoryRecorder extends MessageWorkflowTest {
                 dev.steward.workflows.guild.ResponseMode.ALL_MESSAGES, true, false, java.util.List.of()));
         when(answers.generate(any())).thenReturn(dev.steward.workflows.answer.Answer.skipped());
         run(message("good morning everyone", false));
-        save("message-workflow-smart-skip.json");
+        save("message-workflow-smart-skip");
     }
 
     @Test
     void recordModeratedAndAnswered() throws Exception {
         aiCheckIsChargedAsModerationAndAWarnedMessageIsStillAnswered();
-        save("message-workflow-moderated-warn.json");
+        save("message-workflow-moderated-warn");
     }
 
     @Test
     void recordModerationActionFailed() throws Exception {
         failedActionIsLoggedWithItsReason();
-        save("message-workflow-moderation-failed-ban.json");
+        save("message-workflow-moderation-failed-ban");
     }
 
     @Test
     void recordEscalated() throws Exception {
         memberAskingForAHumanIsEscalatedOnceAndToldSo();
-        save("message-workflow-escalated.json");
+        save("message-workflow-escalated");
     }
 
     @Test
     void recordHandedToAgent() throws Exception {
         takenOverConversationGetsNoAiAnswerAndNoCharge();
-        save("message-workflow-handed-to-agent.json");
+        save("message-workflow-handed-to-agent");
     }
 
-    private void save(String name) throws Exception {
-        Path file = Path.of("src/test/resources/histories", name);
+    /**
+     * The latest {@code Workflow.getVersion} change; histories of earlier releases keep their names. Bump it
+     * with each new version marker and record again.
+     */
+    static final String RELEASE = "local-storage-calls";
+
+    private void save(String scenario) throws Exception {
+        Path file = Path.of("src/test/resources/histories", scenario + "." + RELEASE + ".json");
         if (Files.exists(file)) {
             return; // a released version's history stays as it was recorded
         }

@@ -20,6 +20,14 @@ class MessageWorkflowReplayTest {
             "histories/message-workflow-moderation-failed-ban.json",
             "histories/message-workflow-escalated.json",
             "histories/message-workflow-handed-to-agent.json",
+            "histories/message-workflow-answered.local-storage-calls.json",
+            "histories/message-workflow-fallback.local-storage-calls.json",
+            "histories/message-workflow-quota-exhausted.local-storage-calls.json",
+            "histories/message-workflow-smart-skip.local-storage-calls.json",
+            "histories/message-workflow-moderated-warn.local-storage-calls.json",
+            "histories/message-workflow-moderation-failed-ban.local-storage-calls.json",
+            "histories/message-workflow-escalated.local-storage-calls.json",
+            "histories/message-workflow-handed-to-agent.local-storage-calls.json",
     };
 
     @Test
