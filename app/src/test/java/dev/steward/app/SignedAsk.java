@@ -12,6 +12,11 @@ record SignedAsk(HttpClient http, int port, InteractionSigner signer, String app
 
     /** @return nanoseconds until the deferred answer */
     long send(long interaction, long guild, long channel, long member, String question) throws Exception {
+        return send(prepare(interaction, guild, channel, member, question));
+    }
+
+    /** The signed request, ready to send: signing is the sender's work, not the app's. */
+    HttpRequest prepare(long interaction, long guild, long channel, long member, String question) {
         String body = """
                 {"type":2,"id":"%d","application_id":"%s","token":"bench-%d","guild_id":"%d","channel_id":"%d",
                  "member":{"user":{"id":"%d","username":"bench"},"roles":[]},
@@ -22,6 +27,11 @@ record SignedAsk(HttpClient http, int port, InteractionSigner signer, String app
                 .header("Content-Type", "application/json").header("X-Signature-Timestamp", timestamp)
                 .header("X-Signature-Ed25519", signer.sign(timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return request;
+    }
+
+    /** @return nanoseconds until the deferred answer */
+    long send(HttpRequest request) throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         long elapsed = System.nanoTime() - start;
