@@ -23,7 +23,7 @@ class TemporalClientConfiguration {
         String target = server != null ? server.target()
                 : properties.addressConfigured() ? properties.address() : TemporalProperties.LOCAL_TARGET;
         log.info("Temporal: {} frontend at {}, namespace {}", server != null ? "embedded" : "external", target,
-                properties.namespace());
+                properties.namespace() + (server != null ? "; this process connects in process" : ""));
         WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder();
         // Lazy stubs: a deployable starts even while the frontend is still coming up; calls retry.
         return WorkflowServiceStubs.newServiceStubs(server != null
