@@ -68,7 +68,7 @@ class ConversationWorkflowTest {
         env.close();
     }
 
-    private ConversationWorkflow begin(int eventsPerRun) {
+    ConversationWorkflow begin(int eventsPerRun) {
         conversation = client.newWorkflowStub(ConversationWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(ID).setTaskQueue(TaskQueues.CONVERSATIONS).build());
         WorkflowClient.start(conversation::run, new ConversationStart(7, KEY, Duration.ofDays(1).toMillis(),
