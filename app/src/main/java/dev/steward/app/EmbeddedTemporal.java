@@ -39,14 +39,18 @@ class EmbeddedTemporal implements EmbeddedTemporalServer, AutoCloseable {
         // What TestServer.createPortBoundServer does, with an in-process server on the same services added.
         TestServicesStarter services = new TestServicesStarter(true, 0);
         UnrecordedLockEvents.install(services);
+        InProcessGRPCServer inProcess = null;
         try {
+            inProcess = new InProcessGRPCServer(services.getServices());
             ServerBuilder<?> builder = Grpc.newServerBuilderForPort(chosen, InsecureServerCredentials.create());
             GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
-            Server tcp = builder.build().start();
-            return new EmbeddedTemporal(services, tcp, new InProcessGRPCServer(services.getServices()), chosen);
-        } catch (IOException e) {
+            return new EmbeddedTemporal(services, builder.build().start(), inProcess, chosen);
+        } catch (IOException | RuntimeException e) {
+            if (inProcess != null) {
+                inProcess.shutdownNow();
+            }
             services.close();
-            throw new UncheckedIOException(e);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
@@ -70,9 +74,9 @@ class EmbeddedTemporal implements EmbeddedTemporalServer, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            services.close();
             tcp.shutdownNow();
             inProcess.shutdownNow();
+            services.close();
         }
     }
 

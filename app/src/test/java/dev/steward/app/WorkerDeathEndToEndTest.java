@@ -2,6 +2,7 @@ package dev.steward.app;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.steward.core.temporal.EmbeddedTemporalServer;
 import dev.steward.testing.discord.FakeUser;
 import dev.steward.testing.discord.MessageCreateBuilder;
 import dev.steward.testing.ollama.OllamaStubs;
@@ -15,6 +16,9 @@ import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,14 +35,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A worker dies while the model is answering: its factory is shut down at once, interrupting the answer
- * activity, and a second worker that was not running before takes the workflow over. The member still gets
+ * A worker dies while the model is answering: its connection to Temporal is cut and its factory shut down at
+ * once, interrupting the answer activity, and a second worker that was not running before takes the workflow
+ * over once the answer's heartbeats stop. The member still gets
  * exactly one answer and one charge. Local mode's workers use no sticky queues (the embedded test server never
  * times a sticky task out, as a real one does after 5 s), so the second worker gets the workflow's next task.
  */
 class WorkerDeathEndToEndTest extends EndToEndBase {
     @Autowired TemporalWorkers workers;
     @Autowired WorkerFactories factories;
+    @Autowired EmbeddedTemporalServer embedded;
 
     @Test
     void aSecondWorkerFinishesTheMessageOfADeadOneWithOneAnswerAndOneCharge() {
@@ -54,13 +60,18 @@ class WorkerDeathEndToEndTest extends EndToEndBase {
         MessageCreateBuilder mention = mentionFrom(FakeUser.human(830000000000000701L, "ines"), question);
         String workflowId = MessageWorkflowIds.forMessage(Long.toString(GUILD), Long.toString(mention.id()));
         workers.stop();
-        WorkerFactory first = factories.create();
+        // The first worker has its own connection, as another process would: it dies with it.
+        WorkflowServiceStubs firstConnection = WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder().setTarget(embedded.target()).build());
+        WorkerFactory first = factories.create(WorkflowClient.newInstance(firstConnection, client.getOptions()));
         WorkerFactory second = factories.create();
         try {
             first.start();
             gateway.dispatchMessageCreate(mention);
             awaitModelCallInFlight(workflowId);
 
+            long diedAt = System.currentTimeMillis();
+            firstConnection.shutdownNow(); // nothing the dying worker still finishes reaches the server
             first.shutdownNow();
             first.awaitTermination(30, TimeUnit.SECONDS);
             assertThat(first.isTerminated()).as("the first worker is gone").isTrue();
@@ -68,11 +79,16 @@ class WorkerDeathEndToEndTest extends EndToEndBase {
 
             assertThat(outcomeOf(GUILD, mention.id()).status()).isEqualTo(Status.ANSWERED);
             assertThat(answerAttempts(workflowId)).as("the answer ran again on the second worker").isEqualTo(2);
+            long retriedAt = ollama.findAll(postRequestedFor(urlPathEqualTo("/api/chat")).withRequestBody(containing(question)))
+                    .stream().mapToLong(r -> r.getLoggedDate().getTime()).max().orElseThrow();
+            assertThat(retriedAt - diedAt).as("retried once the heartbeats stopped: the heartbeat timeout, not 90 s")
+                    .isBetween(MessageActivityOptions.MODEL_HEARTBEAT.minusSeconds(4).toMillis(), 40_000L);
             assertThat(sendsTo(CHANNEL, mention.id())).as("exactly one answer").hasSize(1);
             assertThat(sendsTo(CHANNEL, mention.id()).get(0).getBodyAsString()).contains("Use Settings > Account.");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM quota_ledger WHERE message_key = ? AND kind = 'ANSWER'")
                     .param(workflowId).query(Long.class).single()).as("charged once").isEqualTo(1);
         } finally {
+            firstConnection.shutdownNow();
             first.shutdownNow();
             second.shutdown();
             second.awaitTermination(30, TimeUnit.SECONDS);

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * (the sandbox) it is the plain model.
  */
 final class HeartbeatingChatModel implements ChatModel {
-    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    /** Two threads: a heartbeat is a blocking call, and one slow call must not hold up every other activity's. */
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "model-heartbeats");
         thread.setDaemon(true);
         return thread;
@@ -59,7 +60,8 @@ final class HeartbeatingChatModel implements ChatModel {
         try {
             activity.heartbeat(null);
         } catch (ActivityCompletionException gone) {
-            // Cancelled or timed out: the server has given up on this attempt; the call's result is discarded.
+            // Cancelled or timed out: the server has given up on this attempt and will discard its result. The
+            // model call runs on to its own timeout; the HTTP client offers no clean way to abort it from here.
         } catch (RuntimeException e) {
             // A failed heartbeat must not stop the schedule: the next one may get through.
         }

@@ -14,7 +14,7 @@ import java.time.Duration;
 @EnableConfigurationProperties(AiProperties.class)
 class ModelConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ModelConfiguration.class);
-    /** Well inside the model activities' heartbeat timeout; the SDK sends at most one per 80% of it anyway. */
+    /** Well inside the model activities' heartbeat timeout; the SDK sends at most one per 3 s (WorkerFactories). */
     private static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
 
     @Bean

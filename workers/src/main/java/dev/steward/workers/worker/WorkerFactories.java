@@ -54,6 +54,9 @@ public class WorkerFactories {
                 .setMaxConcurrentWorkflowTaskExecutionSize(maxWorkflowTasks)
                 // Zero turns sticky execution off: every workflow task then replays the whole history.
                 .setStickyQueueScheduleToStartTimeout(stickyQueueTimeout)
+                // The SDK otherwise sends at most one heartbeat per 80% of the heartbeat timeout, leaving a
+                // model call 3 s of slack in its 15 s; every 3 s leaves 12.
+                .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(3))
                 .build();
         this.activities = new Object[]{guilds, moderation, quota, conversations, answers, discord, knowledge,
                 moderationActions, proactive, conversationLink, escalations, retention};
@@ -62,7 +65,12 @@ public class WorkerFactories {
 
     /** A new factory, not yet started. */
     public WorkerFactory create() {
-        WorkerFactory created = WorkerFactory.newInstance(client);
+        return create(client);
+    }
+
+    /** A new factory on a connection of its own, not yet started. */
+    public WorkerFactory create(WorkflowClient connection) {
+        WorkerFactory created = WorkerFactory.newInstance(connection);
         Worker worker = created.newWorker(TaskQueues.MESSAGES, options);
         worker.registerWorkflowImplementationTypes(MessageWorkflowImpl.class, IngestDocumentWorkflowImpl.class,
                 ProactivePostWorkflowImpl.class, RetentionPurgeWorkflowImpl.class);

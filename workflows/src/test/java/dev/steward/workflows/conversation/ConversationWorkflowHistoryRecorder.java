@@ -13,7 +13,7 @@ import java.nio.file.Path;
 @EnabledIfSystemProperty(named = "record.histories", matches = "true")
 class ConversationWorkflowHistoryRecorder extends ConversationWorkflowTest {
     /** The latest {@code Workflow.getVersion} change; "" for the first release. */
-    static final String RELEASE = "local-store";
+    static final String RELEASE = "conversation-local-store";
 
     @Test
     void recordTurns() throws Exception {

@@ -14,10 +14,10 @@ class ConversationWorkflowReplayTest {
             "histories/conversation-workflow-takeover.json",
             "histories/conversation-workflow-release.json",
             "histories/conversation-workflow-idle.json",
-            "histories/conversation-workflow-turns.local-store.json",
-            "histories/conversation-workflow-takeover.local-store.json",
-            "histories/conversation-workflow-release.local-store.json",
-            "histories/conversation-workflow-idle.local-store.json",
+            "histories/conversation-workflow-turns.conversation-local-store.json",
+            "histories/conversation-workflow-takeover.conversation-local-store.json",
+            "histories/conversation-workflow-release.conversation-local-store.json",
+            "histories/conversation-workflow-idle.conversation-local-store.json",
     };
 
     @Test
