@@ -5,7 +5,7 @@ import dev.steward.testing.discord.FakeUser;
 import dev.steward.testing.discord.GatewayPayloads;
 import dev.steward.testing.ollama.OllamaStubs;
 import dev.steward.workflows.message.MessageWorkflowIds;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+import io.temporal.client.WorkflowException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,6 +17,7 @@ import java.lang.management.MemoryType;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -152,15 +153,11 @@ class ThroughputBenchmark extends EndToEndBase {
         String workflowId = workflowId(s);
         while (System.currentTimeMillis() < deadline) {
             try {
-                DescribeWorkflowExecutionResponse d = client.getWorkflowServiceStubs().blockingStub()
-                        .describeWorkflowExecution(io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest
-                                .newBuilder().setNamespace("default").setExecution(io.temporal.api.common.v1.WorkflowExecution
-                                        .newBuilder().setWorkflowId(workflowId)).build());
-                if (d.getWorkflowExecutionInfo().hasCloseTime()) {
-                    com.google.protobuf.Timestamp t = d.getWorkflowExecutionInfo().getCloseTime();
-                    return t.getSeconds() * 1000 + t.getNanos() / 1_000_000;
+                Instant closed = client.newUntypedWorkflowStub(workflowId).describe().getCloseTime();
+                if (closed != null) {
+                    return closed.toEpochMilli();
                 }
-            } catch (io.grpc.StatusRuntimeException notStartedYet) {
+            } catch (WorkflowException notStartedYet) {
                 // the bridge has not started it yet
             }
             Thread.sleep(200);

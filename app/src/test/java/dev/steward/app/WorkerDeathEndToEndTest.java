@@ -11,12 +11,10 @@ import dev.steward.workers.worker.WorkerFactories;
 import dev.steward.workflows.message.MessageActivityOptions;
 import dev.steward.workflows.message.MessageOutcome.Status;
 import dev.steward.workflows.message.MessageWorkflowIds;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
-import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
@@ -126,15 +124,13 @@ class WorkerDeathEndToEndTest extends EndToEndBase {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                DescribeWorkflowExecutionResponse described = client.getWorkflowServiceStubs().blockingStub()
-                        .describeWorkflowExecution(DescribeWorkflowExecutionRequest.newBuilder()
-                                .setNamespace(client.getOptions().getNamespace())
-                                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId)).build());
-                if (described.getPendingActivitiesList().stream().anyMatch(a -> a.getActivityType().getName().equals("Generate")
-                        && a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED && a.hasLastHeartbeatTime())) {
+                if (client.newUntypedWorkflowStub(workflowId).describe().getRawDescription().getPendingActivitiesList()
+                        .stream().anyMatch(a -> a.getActivityType().getName().equals("Generate")
+                                && a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED
+                                && a.hasLastHeartbeatTime())) {
                     return;
                 }
-            } catch (io.grpc.StatusRuntimeException notStartedYet) {
+            } catch (WorkflowException notStartedYet) {
                 // the bridge has not started the workflow yet
             }
             sleep();

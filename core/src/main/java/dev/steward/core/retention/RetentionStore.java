@@ -80,7 +80,7 @@ public class RetentionStore {
                                  long rateEntries) {
     }
 
-    /** The member's conversations of one guild; call after their workflows were ended. */
+    /** The member's conversations of one guild (their workflows are ended before {@link #deleteMember}). */
     public List<ConversationKey> conversationsOf(long accountId, String guildId, String userId) {
         return jdbc.sql("SELECT channel_id FROM conversation WHERE account_id = ? AND discord_guild_id = ? AND user_id = ?")
                 .params(accountId, guildId, userId)

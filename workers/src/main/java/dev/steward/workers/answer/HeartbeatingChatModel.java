@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Heartbeats the calling activity while the model works, so a worker that dies mid-call is noticed within
  * the activity's heartbeat timeout instead of its much longer start-to-close timeout. Outside an activity
- * (the sandbox) it is the plain model.
+ * (a test calling an activity implementation directly) it is the plain model.
  */
 final class HeartbeatingChatModel implements ChatModel {
     /** Two threads: a heartbeat is a blocking call, and one slow call must not hold up every other activity's. */

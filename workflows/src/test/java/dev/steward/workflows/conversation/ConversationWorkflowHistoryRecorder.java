@@ -1,10 +1,8 @@
 package dev.steward.workflows.conversation;
 
+import dev.steward.workflows.ReleasedHistories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Writes the histories that {@link ConversationWorkflowReplayTest} replays, one per scenario and release:
@@ -43,10 +41,6 @@ class ConversationWorkflowHistoryRecorder extends ConversationWorkflowTest {
     }
 
     private void save(String scenario) throws Exception {
-        Path file = Path.of("src/test/resources/histories", scenario + (RELEASE.isEmpty() ? "" : "." + RELEASE) + ".json");
-        if (Files.exists(file)) {
-            return; // a released version's history stays as it was recorded
-        }
-        Files.writeString(file, client.fetchHistory(ID).toJson(true));
+        ReleasedHistories.save(client, ID, scenario, RELEASE);
     }
 }

@@ -1,6 +1,6 @@
 package dev.steward.workflows.conversation;
 
-import io.temporal.testing.WorkflowReplayer;
+import dev.steward.workflows.ReleasedHistories;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -9,21 +9,9 @@ import org.junit.jupiter.api.Test;
  * {@link ConversationWorkflowHistoryRecorder}.
  */
 class ConversationWorkflowReplayTest {
-    static final String[] HISTORIES = {
-            "histories/conversation-workflow-turns.json",
-            "histories/conversation-workflow-takeover.json",
-            "histories/conversation-workflow-release.json",
-            "histories/conversation-workflow-idle.json",
-            "histories/conversation-workflow-turns.conversation-local-store.json",
-            "histories/conversation-workflow-takeover.conversation-local-store.json",
-            "histories/conversation-workflow-release.conversation-local-store.json",
-            "histories/conversation-workflow-idle.conversation-local-store.json",
-    };
 
     @Test
     void currentImplementationReplaysEverySavedHistory() throws Exception {
-        for (String history : HISTORIES) {
-            WorkflowReplayer.replayWorkflowExecutionFromResource(history, ConversationWorkflowImpl.class);
-        }
+        ReleasedHistories.replayAll("conversation-workflow", ConversationWorkflowImpl.class);
     }
 }

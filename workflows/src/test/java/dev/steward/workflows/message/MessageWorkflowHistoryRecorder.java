@@ -1,11 +1,8 @@
 package dev.steward.workflows.message;
 
-import io.temporal.client.WorkflowClient;
+import dev.steward.workflows.ReleasedHistories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
@@ -80,11 +77,6 @@ class MessageWorkflowHistoryRecorder extends MessageWorkflowTest {
     static final String RELEASE = "local-storage-calls";
 
     private void save(String scenario) throws Exception {
-        Path file = Path.of("src/test/resources/histories", scenario + "." + RELEASE + ".json");
-        if (Files.exists(file)) {
-            return; // a released version's history stays as it was recorded
-        }
-        WorkflowClient c = client;
-        Files.writeString(file, c.fetchHistory(WORKFLOW_ID).toJson(true));
+        ReleasedHistories.save(client, WORKFLOW_ID, scenario, RELEASE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.workflows.message;
 
+import dev.steward.workflows.ReleasedHistories;
 import io.temporal.testing.WorkflowReplayer;
 import org.junit.jupiter.api.Test;
 
@@ -11,36 +12,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code Workflow.getVersion}. Record new histories with {@link MessageWorkflowHistoryRecorder}.
  */
 class MessageWorkflowReplayTest {
-    static final String[] HISTORIES = {
-            "histories/message-workflow-answered.json",
-            "histories/message-workflow-fallback.json",
-            "histories/message-workflow-quota-exhausted.json",
-            "histories/message-workflow-smart-skip.json",
-            "histories/message-workflow-moderated-warn.json",
-            "histories/message-workflow-moderation-failed-ban.json",
-            "histories/message-workflow-escalated.json",
-            "histories/message-workflow-handed-to-agent.json",
-            "histories/message-workflow-answered.local-storage-calls.json",
-            "histories/message-workflow-fallback.local-storage-calls.json",
-            "histories/message-workflow-quota-exhausted.local-storage-calls.json",
-            "histories/message-workflow-smart-skip.local-storage-calls.json",
-            "histories/message-workflow-moderated-warn.local-storage-calls.json",
-            "histories/message-workflow-moderation-failed-ban.local-storage-calls.json",
-            "histories/message-workflow-escalated.local-storage-calls.json",
-            "histories/message-workflow-handed-to-agent.local-storage-calls.json",
-    };
-
     @Test
     void currentImplementationReplaysEverySavedHistory() throws Exception {
-        for (String history : HISTORIES) {
-            WorkflowReplayer.replayWorkflowExecutionFromResource(history, MessageWorkflowImpl.class);
-        }
+        ReleasedHistories.replayAll("message-workflow", MessageWorkflowImpl.class);
     }
 
     @Test
     void implementationThatSkipsAStepFailsReplay() {
         assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecutionFromResource(
-                HISTORIES[0], ChargeBeforeModerationWorkflow.class))
+                "histories/message-workflow-answered.json", ChargeBeforeModerationWorkflow.class))
                 .hasMessageContaining("NonDeterministicException");
     }
 
