@@ -39,6 +39,7 @@ class EmbeddedTemporal implements EmbeddedTemporalServer, AutoCloseable {
         // What TestServer.createPortBoundServer does, with an in-process server on the same services added.
         TestServicesStarter services = new TestServicesStarter(true, 0);
         UnrecordedLockEvents.install(services);
+        FifoTaskQueues.install(services);
         InProcessGRPCServer inProcess = null;
         try {
             inProcess = new InProcessGRPCServer(services.getServices());

@@ -90,18 +90,30 @@ class ThroughputBenchmark extends EndToEndBase {
         long warmupUnits = units(benchAccount);
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 
+        long cpuBefore = processCpuNanos();
+        long wallBefore = System.nanoTime();
         List<Sent> sent = run(seconds, 896000000000000000L);
         long drainDeadline = System.currentTimeMillis() + 180_000;
         Map<Long, Long> closedAt = new ConcurrentHashMap<>();
         for (Sent s : sent) {
             closedAt.put(s.messageId(), closeTime(s, drainDeadline));
         }
+        cpuNanos = processCpuNanos() - cpuBefore;
+        wallNanos = System.nanoTime() - wallBefore;
         TimeBreakdown breakdown = new TimeBreakdown();
         sent.stream().filter(s -> s.kind() == Kind.MENTION).forEach(s -> breakdown.add(client, workflowId(s)));
         Files.writeString(Path.of("target/benchmark-throughput.txt"), report(sent, closedAt, benchAccount, warmupUnits)
                 + "  where a mention's time went (mean per message workflow; the model delay is inside Generate):\n"
                 + breakdown.report());
         System.out.print(Files.readString(Path.of("target/benchmark-throughput.txt")));
+    }
+
+    private long cpuNanos;
+    private long wallNanos;
+
+    /** CPU used by this JVM (the app, the fakes and the load generator); PostgreSQL runs outside it. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private final List<Long> deferredNanos = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -234,13 +246,16 @@ class ThroughputBenchmark extends EndToEndBase {
                           /ask deferred answer, %d requests: median %.1f ms, p99 %.1f ms
                           model calls per message: %.2f overall, %.2f in all-messages smart mode; quota units per message: %.2f
                           peak heap: %d MiB (the app, the fakes and the load generator share one JVM)
+                          CPU of that JVM: %.1f ms per message, %.0f%% of the %d cores while sending and draining
                         """,
                 Runtime.getRuntime().availableProcessors(), modelDelay, seconds, rate, sent.size(),
                 closedInWindow / windowSeconds, closedInWindow, sent.size(), (lastClose - first) / 1000.0 - windowSeconds, unfinished,
                 o.length, pct(o, 0.5), pct(o, 0.95), pct(o, 0.99),
                 d.length, pct(d, 0.5) / 1e6, pct(d, 0.99) / 1e6,
                 (double) modelCalls / sent.size(), allMessages == 0 ? 0 : (double) allModelCalls / allMessages,
-                (double) units / sent.size(), peakHeap / (1024 * 1024));
+                (double) units / sent.size(), peakHeap / (1024 * 1024),
+                cpuNanos / 1e6 / sent.size(), 100.0 * cpuNanos / wallNanos / Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     private static long pct(long[] sorted, double p) {

@@ -34,6 +34,8 @@ import dev.steward.workflows.quota.ChargeKind;
 import dev.steward.workflows.quota.ChargeRequest;
 import dev.steward.workflows.quota.ChargeResult;
 import dev.steward.workflows.quota.QuotaActivities;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -146,6 +148,18 @@ class MessageWorkflowTest {
         assertThat(bot.getValue().escalated()).isFalse();
         verifyNoInteractions(conversations, escalations);
         verify(quota, never()).refund(any());
+    }
+
+    /** The throughput of the whole bot rests on this: every workflow task and activity is a server round trip. */
+    @Test
+    void answeredMentionCostsTwoWorkflowTasksAndOnlyTheModelAsAnActivity() {
+        run(message("<@1> how do I reset my password?", true));
+
+        List<HistoryEvent> events = client.fetchHistory(WORKFLOW_ID).getHistory().getEventsList();
+        assertThat(events).filteredOn(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).hasSize(2);
+        assertThat(events).filteredOn(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .extracting(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+                .containsExactly("Generate");
     }
 
     @Test
