@@ -17,8 +17,7 @@ import java.util.function.Consumer;
 /**
  * Embedded defaults of local mode, added with the lowest precedence so any configured value wins: an H2
  * database file under the data folder (PostgreSQL mode, same migrations), an operator key generated once
- * into that folder and printed when it is created, an encryption key for secrets at rest, and workers without
- * sticky queues while the Temporal server is the embedded one.
+ * into that folder and printed when it is created, and an encryption key for secrets at rest.
  */
 public class LocalModeDefaults implements EnvironmentPostProcessor {
     static final String OPERATOR_KEY_FILE = "operator-api-key";
@@ -39,11 +38,6 @@ public class LocalModeDefaults implements EnvironmentPostProcessor {
         }
         if (isBlank(env.getProperty("APP_ENCRYPTION_KEY")) && isBlank(env.getProperty("steward.encryption-key"))) {
             defaults.put("steward.encryption-key", secretFile(data.resolve(ENCRYPTION_KEY_FILE)));
-        }
-        if (isBlank(env.getProperty("TEMPORAL_ADDRESS")) && isBlank(env.getProperty("steward.temporal.address"))) {
-            // The embedded test server never times a sticky task out, and under load it left workflow tasks on
-            // sticky queues for up to 17 s (throughput benchmark: 17 messages/s with sticky queues, 20 without).
-            defaults.put("steward.worker.sticky-queue-timeout", "0s");
         }
         // Without Ollama, answer with the fallback at once rather than after the model's retry budget.
         defaults.put("steward.ai.fail-fast-when-unreachable", "true");

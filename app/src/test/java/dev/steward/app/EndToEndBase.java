@@ -59,8 +59,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest(classes = StewardLocal.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"steward.local.temporal-port=0", "steward.operator-api-key=e2e-operator",
                 "steward.rate-limit.per-member=" + EndToEndBase.RATE_LIMIT, "steward.encryption-key=e2e-encryption-key",
-                "steward.gateway.reload-interval=300ms"})
+                "steward.gateway.reload-interval=300ms",
+                // Every workflow task replays its whole history: a determinism check on every message of the
+                // suite. The worker death test needs it too (the test server never times a sticky task out).
+                "steward.worker.sticky-queue-timeout=0s"})
 abstract class EndToEndBase {
+    /** For benchmarks: workers as local mode runs them, with sticky queues (the tests turn them off). */
+    static final String LOCAL_MODE_WORKERS = "steward.worker.sticky-queue-timeout=5s";
     static final long GUILD = 810000000000000001L;
     static final long CHANNEL = 820000000000000001L;
     static final FakeUser ALICE = FakeUser.human(830000000000000001L, "alice");

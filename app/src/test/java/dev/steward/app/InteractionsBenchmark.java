@@ -2,6 +2,7 @@ package dev.steward.app;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.steward.workflows.message.MessageWorkflowIds;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * -Dsurefire.failIfNoSpecifiedTests=false}; figures on the console and in {@code app/target/benchmark-interactions.txt}.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
+@TestPropertySource(properties = EndToEndBase.LOCAL_MODE_WORKERS)
 class InteractionsBenchmark extends EndToEndBase {
     static final int BURSTS = 6;
     @LocalServerPort int port;

@@ -9,6 +9,7 @@ import io.temporal.client.WorkflowException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.lang.management.ManagementFactory;
@@ -45,6 +46,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * and peak memory. See the README for the command and the latest figures.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
+@TestPropertySource(properties = EndToEndBase.LOCAL_MODE_WORKERS)
 class ThroughputBenchmark extends EndToEndBase {
     static final long MENTION_GUILD = 810000000000000201L;
     static final long ALL_GUILD = 810000000000000202L;

@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A worker dies while the model is answering: its connection to Temporal is cut and its factory shut down at
  * once, interrupting the answer activity, and a second worker that was not running before takes the workflow
  * over once the answer's heartbeats stop. The member still gets
- * exactly one answer and one charge. Local mode's workers use no sticky queues (the embedded test server never
- * times a sticky task out, as a real one does after 5 s), so the second worker gets the workflow's next task.
+ * exactly one answer and one charge. The end-to-end tests' workers use no sticky queues: the embedded test server
+ * never times a sticky task out, as a real one does after 5 s, so the next task would wait for the dead worker.
  */
 class WorkerDeathEndToEndTest extends EndToEndBase {
     @Autowired TemporalWorkers workers;
