@@ -67,6 +67,7 @@ class WorkerDeathEndToEndTest extends EndToEndBase {
             first.start();
             gateway.dispatchMessageCreate(mention);
             awaitModelCallInFlight(workflowId);
+            awaitModelRequestReceived(); // else the dying worker may die before its request is sent
 
             long diedAt = System.currentTimeMillis();
             firstConnection.shutdownNow(); // nothing the dying worker still finishes reaches the server
@@ -113,6 +114,16 @@ class WorkerDeathEndToEndTest extends EndToEndBase {
             assertThat(sendsTo(CHANNEL, mention.id()).get(0).getBodyAsString()).contains("Slowly: Settings.");
         } finally {
             ollama.removeStub(slowModel);
+        }
+    }
+
+    /** Until the model has matched the dying worker's request: the scenario moves on as the request arrives. */
+    private void awaitModelRequestReceived() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (ollama.getAllScenarios().getScenarios().stream()
+                .noneMatch(s -> s.getName().equals("worker-death") && s.getState().equals("retried"))) {
+            assertThat(System.nanoTime()).as("the model received the first request").isLessThan(deadline);
+            sleep();
         }
     }
 

@@ -22,8 +22,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Heartbeats the calling activity while the model works, so a worker that dies mid-call is noticed within
- * the activity's heartbeat timeout instead of its much longer start-to-close timeout. Outside an activity
- * (a test calling an activity implementation directly) it is the plain model.
+ * the activity's heartbeat timeout instead of its much longer start-to-close timeout. When a heartbeat is
+ * refused (the attempt was cancelled or timed out) the call is abandoned by interrupting it, which frees the
+ * worker's slot and stops waiting on a model whose answer nobody would take. Outside an activity (a test
+ * calling an activity implementation directly) it is the plain model.
  */
 final class HeartbeatingChatModel implements ChatModel {
     /** Two threads: a heartbeat is a blocking call, and one slow call must not hold up every other activity's. */
@@ -47,23 +49,52 @@ final class HeartbeatingChatModel implements ChatModel {
         if (activity == null) {
             return model.chat(request, options);
         }
-        ScheduledFuture<?> beating = HEARTBEATS.scheduleAtFixedRate(() -> beat(activity),
+        Call call = new Call(Thread.currentThread());
+        ScheduledFuture<?> beating = HEARTBEATS.scheduleAtFixedRate(() -> beat(activity, call),
                 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         try {
             return model.chat(request, options);
         } finally {
             beating.cancel(false);
+            call.end();
         }
     }
 
-    private static void beat(ActivityExecutionContext activity) {
+    private static void beat(ActivityExecutionContext activity, Call call) {
         try {
             activity.heartbeat(null);
         } catch (ActivityCompletionException gone) {
-            // Cancelled or timed out: the server has given up on this attempt and will discard its result. The
-            // model call runs on to its own timeout; the HTTP client offers no clean way to abort it from here.
+            // Cancelled, timed out or the worker is stopping: the server has given up on this attempt (it may
+            // already run on another worker) and will discard its result, so the model need not finish it.
+            call.abandon();
         } catch (RuntimeException e) {
             // A failed heartbeat must not stop the schedule: the next one may get through.
+        }
+    }
+
+    /** The calling activity thread, interrupted at most once and only while the model call runs. */
+    private static final class Call {
+        private final Thread caller;
+        private boolean ended;
+        private boolean interrupted;
+
+        Call(Thread caller) {
+            this.caller = caller;
+        }
+
+        synchronized void abandon() {
+            if (!ended && !interrupted) {
+                interrupted = true;
+                caller.interrupt(); // the HTTP client gives up waiting; the activity attempt fails
+            }
+        }
+
+        /** Called by the caller itself: clears an interrupt of ours so it cannot hit the activity's next step. */
+        synchronized void end() {
+            ended = true;
+            if (interrupted) {
+                Thread.interrupted();
+            }
         }
     }
 
