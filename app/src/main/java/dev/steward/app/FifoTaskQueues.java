@@ -25,9 +25,9 @@ import java.util.TreeMap;
 final class FifoTaskQueues<K, V> extends HashMap<K, V> {
     private static final Logger log = LoggerFactory.getLogger(FifoTaskQueues.class);
 
+    /** Queues that exist already (none, when installed at start) keep their heap and whatever it holds. */
     private FifoTaskQueues(Map<K, V> existing) {
         super(existing);
-        existing.values().forEach(FifoTaskQueues::swapBacklog);
     }
 
     /** The store creates a task queue on first use and puts it here under its own lock. */
@@ -62,7 +62,8 @@ final class FifoTaskQueues<K, V> extends HashMap<K, V> {
 
     /**
      * Stands in for the task queue's heap, which only adds, polls and asks whether it is empty, always under
-     * the task queue's lock. Lower priority keys come first, as in the heap.
+     * the task queue's lock. Lower priority keys come first, as in the heap. Methods the server does not call
+     * (contains, remove of an element, toArray) are not carried over and see an empty queue.
      */
     static final class Backlog extends PriorityQueue<Object> {
         private final TreeMap<Integer, ArrayDeque<Object>> byPriority = new TreeMap<>();

@@ -11,6 +11,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
+import io.temporal.client.ActivityWorkerShutdownException;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Heartbeats the calling activity while the model works, so a worker that dies mid-call is noticed within
  * the activity's heartbeat timeout instead of its much longer start-to-close timeout. When a heartbeat is
- * refused (the attempt was cancelled or timed out) the call is abandoned by interrupting it, which frees the
+ * refused (the attempt was cancelled, or timed out and the server forgot it) the call is abandoned by interrupting it, which frees the
  * worker's slot and stops waiting on a model whose answer nobody would take. Outside an activity (a test
  * calling an activity implementation directly) it is the plain model.
  */
@@ -63,8 +64,10 @@ final class HeartbeatingChatModel implements ChatModel {
     private static void beat(ActivityExecutionContext activity, Call call) {
         try {
             activity.heartbeat(null);
+        } catch (ActivityWorkerShutdownException stopping) {
+            // A graceful shutdown: the attempt may still finish in time, and the SDK interrupts it if not.
         } catch (ActivityCompletionException gone) {
-            // Cancelled, timed out or the worker is stopping: the server has given up on this attempt (it may
+            // Cancelled, paused, reset, or timed out and forgotten: the server has given up on this attempt (it may
             // already run on another worker) and will discard its result, so the model need not finish it.
             call.abandon();
         } catch (RuntimeException e) {

@@ -60,16 +60,6 @@ public final class MessageActivityOptions {
             .setRetryOptions(STORAGE.getRetryOptions())
             .build();
 
-    /**
-     * Discord REST from the worker itself, retried like {@link #DISCORD}. A send re-run after a lost workflow
-     * task reuses its nonces, and an edit of an interaction response writes the same text again.
-     */
-    public static final LocalActivityOptions LOCAL_DISCORD = LocalActivityOptions.newBuilder()
-            .setStartToCloseTimeout(DISCORD.getStartToCloseTimeout())
-            .setScheduleToCloseTimeout(DISCORD.getScheduleToCloseTimeout())
-            .setRetryOptions(DISCORD.getRetryOptions())
-            .build();
-
     /** Email: a few minutes of SMTP trouble are retried; after that the answer goes out without the notice. */
     public static final ActivityOptions NOTIFY = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))

@@ -61,10 +61,8 @@ public class MessageWorkflowImpl implements MessageWorkflow {
             Workflow.newActivityStub(ConversationActivities.class, MessageActivityOptions.STORAGE);
     private final AnswerActivities answers =
             Workflow.newActivityStub(AnswerActivities.class, MessageActivityOptions.MODEL);
-    private final DiscordActivities remoteDiscord =
+    private final DiscordActivities discord =
             Workflow.newActivityStub(DiscordActivities.class, MessageActivityOptions.DISCORD);
-    private final DiscordActivities localDiscord =
-            Workflow.newLocalActivityStub(DiscordActivities.class, MessageActivityOptions.LOCAL_DISCORD);
     private final ConversationLinkActivities remoteLink =
             Workflow.newActivityStub(ConversationLinkActivities.class, MessageActivityOptions.STORAGE);
     private final ConversationLinkActivities localLink =
@@ -78,7 +76,6 @@ public class MessageWorkflowImpl implements MessageWorkflow {
     /** Settings, the moderation plan, the rate limit and the ledger: short database calls. */
     private boolean localStorage;
     private QuotaActivities quota;
-    private DiscordActivities discord;
     private ConversationLinkActivities conversationLink;
 
     @Override
@@ -90,12 +87,12 @@ public class MessageWorkflowImpl implements MessageWorkflow {
         // task itself: each saves a task queue round trip and a workflow task. Older executions replay as before.
         localStorage = Workflow.getVersion("local-storage-calls", Workflow.DEFAULT_VERSION, 1) >= 1;
         quota = localStorage ? localQuota : remoteQuota;
-        // Since the third release the conversation updates and the Discord send run as local activities too,
-        // so an answer costs two workflow tasks and one activity (the model) instead of five and four. Both are
-        // idempotent (update ids, nonces), as a local activity re-run after a lost workflow task needs.
-        boolean localLinkAndSend = Workflow.getVersion("local-link-and-send", Workflow.DEFAULT_VERSION, 1) >= 1;
-        discord = localLinkAndSend ? localDiscord : remoteDiscord;
-        conversationLink = localLinkAndSend ? localLink : remoteLink;
+        // Since the third release the member's and the bot's turns reach the conversation workflow from local
+        // activities too (their update ids make a re-run after a lost workflow task count once): an answer costs
+        // three workflow tasks and two activities instead of five and four. The Discord send stays an activity:
+        // a local one would hold a workflow task slot through Discord's rate-limit waits and retries.
+        conversationLink = Workflow.getVersion("local-conversation-link", Workflow.DEFAULT_VERSION, 1) >= 1
+                ? localLink : remoteLink;
         GuildContext guild = (localStorage ? localGuilds : remoteGuilds).loadContext(message.guildId());
         if (!guild.connected()) {
             return MessageOutcome.of(Status.IGNORED_UNKNOWN_GUILD);

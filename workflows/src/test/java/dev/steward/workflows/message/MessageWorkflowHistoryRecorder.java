@@ -74,7 +74,7 @@ class MessageWorkflowHistoryRecorder extends MessageWorkflowTest {
      * The latest {@code Workflow.getVersion} change; histories of earlier releases keep their names. Bump it
      * with each new version marker and record again.
      */
-    static final String RELEASE = "local-link-and-send";
+    static final String RELEASE = "local-conversation-link";
 
     private void save(String scenario) throws Exception {
         ReleasedHistories.save(client, WORKFLOW_ID, scenario, RELEASE);

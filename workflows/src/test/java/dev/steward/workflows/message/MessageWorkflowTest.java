@@ -152,14 +152,14 @@ class MessageWorkflowTest {
 
     /** The throughput of the whole bot rests on this: every workflow task and activity is a server round trip. */
     @Test
-    void answeredMentionCostsTwoWorkflowTasksAndOnlyTheModelAsAnActivity() {
+    void answeredMentionCostsThreeWorkflowTasksAndTwoActivities() {
         run(message("<@1> how do I reset my password?", true));
 
         List<HistoryEvent> events = client.fetchHistory(WORKFLOW_ID).getHistory().getEventsList();
-        assertThat(events).filteredOn(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).hasSize(2);
+        assertThat(events).filteredOn(e -> e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED).hasSize(3);
         assertThat(events).filteredOn(HistoryEvent::hasActivityTaskScheduledEventAttributes)
                 .extracting(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
-                .containsExactly("Generate");
+                .containsExactly("Generate", "SendReply");
     }
 
     @Test
