@@ -11,6 +11,9 @@ import dev.steward.workflows.conversation.TurnRole;
 import dev.steward.workflows.message.MessageOutcome.Status;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
+import dev.steward.workflows.conversation.ConversationWorkflowIds;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +33,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Live monitoring, human takeover and escalation, end to end: the API, the conversation workflow on the
@@ -101,9 +105,16 @@ class TakeoverEndToEndTest extends EndToEndBase {
         long id = conversationOf(member);
         JsonNode listed = http.ok("GET", "/api/conversations?mode=AI", agent, null);
         assertThat(listed.toString()).contains("\"memberName\":\"maria\"");
+        String workflowId = ConversationWorkflowIds.of(new ConversationKey(Long.toString(TEAM_GUILD),
+                Long.toString(TEAM_CHANNEL), Long.toString(member.id())));
+        assertThatThrownBy(() -> client.newUntypedWorkflowStub(workflowId).describe())
+                .as("no agent has acted: the conversation has no workflow yet")
+                .isInstanceOf(WorkflowNotFoundException.class);
 
         JsonNode taken = http.ok("POST", "/api/conversations/" + id + "/takeover", agent, null);
         assertThat(taken.get("mode").asString()).isEqualTo("HUMAN");
+        assertThat(client.newUntypedWorkflowStub(workflowId).describe().getStatus())
+                .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
         assertThat(http.call("POST", "/api/conversations/" + id + "/takeover", secondAgent, null).status())
                 .as("the second agent loses").isEqualTo(409);
         assertThat(http.ok("GET", "/api/conversations?mode=HUMAN", agent, null).toString()).contains("\"id\":" + id);

@@ -10,6 +10,10 @@ public interface BotRepository extends ListCrudRepository<Bot, Long> {
     @Query("SELECT * FROM bot WHERE account_id = :accountId")
     Optional<Bot> findByAccountId(long accountId);
 
+    /** The custom bot acting in a guild, in one read: every Discord send asks. */
+    @Query("SELECT b.* FROM bot b JOIN guild g ON g.account_id = b.account_id WHERE g.discord_guild_id = :discordGuildId")
+    Optional<Bot> findByDiscordGuildId(String discordGuildId);
+
     @Query("SELECT * FROM bot WHERE application_id = :applicationId")
     Optional<Bot> findByApplicationId(String applicationId);
 }

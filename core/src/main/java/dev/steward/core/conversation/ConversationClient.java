@@ -28,18 +28,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Talks to conversation workflows with update-with-start: the first turn or agent action starts the
- * conversation, later ones reach the running one. The update id makes a retried call count once.
+ * Talks to conversation workflows with update-with-start: an agent's first action starts the conversation's
+ * workflow, later actions and turns reach the running one. The update id makes a retried call count once.
  */
 @Component
 @EnableConfigurationProperties(ConversationProperties.class)
 public class ConversationClient {
     private final WorkflowClient client;
     private final ConversationProperties properties;
+    private final ConversationStore store;
 
-    ConversationClient(WorkflowClient client, ConversationProperties properties) {
+    ConversationClient(WorkflowClient client, ConversationProperties properties, ConversationStore store) {
         this.client = client;
         this.properties = properties;
+        this.store = store;
     }
 
     public Admission admit(Turn turn) {
@@ -92,6 +94,8 @@ public class ConversationClient {
 
     private <R> R update(long accountId, ConversationKey key, String updateId, Class<R> type,
                          Functions.Func2<ConversationWorkflow, WithStartWorkflowOperation<Void>, R> call) {
+        // Turns stop going straight to the store before the workflow can hold the conversation.
+        store.openWorkflow(key);
         ConversationWorkflow conversation = client.newWorkflowStub(ConversationWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(ConversationWorkflowIds.of(key))
                 .setTaskQueue(TaskQueues.CONVERSATIONS)

@@ -37,7 +37,40 @@ public class ConversationStore {
     @Transactional
     public void append(Turn turn) {
         Timestamp at = Timestamp.from(Instant.ofEpochMilli(turn.atMillis()));
+        appendTo(conversationId(turn.accountId(), turn.conversation(), at), turn, at);
+    }
+
+    /**
+     * Stores the turn unless a workflow runs for the conversation, which then must get it: false tells the
+     * caller to send it there. The row stays locked until the turn is stored, so an agent's takeover, which
+     * opens the workflow ({@link #openWorkflow}), waits for it and the workflow's history includes it.
+     */
+    @Transactional
+    public boolean appendUnlessWorkflowOpen(Turn turn) {
+        Timestamp at = Timestamp.from(Instant.ofEpochMilli(turn.atMillis()));
         long conversationId = conversationId(turn.accountId(), turn.conversation(), at);
+        boolean open = jdbc.sql("SELECT workflow_open FROM conversation WHERE id = ? FOR UPDATE")
+                .param(conversationId)
+                .query(Boolean.class)
+                .single();
+        if (open) {
+            return false;
+        }
+        appendTo(conversationId, turn, at);
+        return true;
+    }
+
+    /**
+     * From now on the conversation's turns go through its workflow: called before an agent's action reaches
+     * it and when a run starts. Waits for a turn being stored without it (see above).
+     */
+    public void openWorkflow(ConversationKey key) {
+        jdbc.sql("UPDATE conversation SET workflow_open = TRUE WHERE discord_guild_id = ? AND channel_id = ? AND user_id = ?")
+                .params(key.guildId(), key.channelId(), key.userId())
+                .update();
+    }
+
+    private void appendTo(long conversationId, Turn turn, Timestamp at) {
         int inserted = jdbc.sql("""
                         INSERT INTO conversation_message (conversation_id, role, turn_key, author_name, content, created_at)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
@@ -70,13 +103,17 @@ public class ConversationStore {
         feed.state(event.accountId(), conversationId, event.action(), at);
     }
 
-    /** The run ended after its idle period; a turn that came in meanwhile keeps the conversation open. */
+    /**
+     * The run ended after its idle period: later turns go straight to the store. A turn that came in meanwhile
+     * keeps the conversation open in the monitoring list.
+     */
     public void close(ConversationKey key, long atMillis) {
+        Timestamp at = Timestamp.from(Instant.ofEpochMilli(atMillis));
         jdbc.sql("""
-                        UPDATE conversation SET closed_at = ?, mode = 'AI', agent = NULL
-                        WHERE discord_guild_id = ? AND channel_id = ? AND user_id = ? AND last_activity_at <= ?""")
-                .params(Timestamp.from(Instant.ofEpochMilli(atMillis)), key.guildId(), key.channelId(), key.userId(),
-                        Timestamp.from(Instant.ofEpochMilli(atMillis)))
+                        UPDATE conversation SET workflow_open = FALSE, mode = 'AI', agent = NULL,
+                          closed_at = CASE WHEN last_activity_at <= ? THEN ? ELSE closed_at END
+                        WHERE discord_guild_id = ? AND channel_id = ? AND user_id = ?""")
+                .params(at, at, key.guildId(), key.channelId(), key.userId())
                 .update();
     }
 

@@ -11,12 +11,25 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = CoreTestApplication.class)
 class ConversationStoreTest extends CoreTestApplication.OnPostgres {
     @Autowired ConversationStore store;
     @Autowired AccountRepository accounts;
+    @Autowired ConversationQueries queries;
+    @Autowired PlatformTransactionManager transactions;
 
     @Test
     void turnsAreStoredOncePerKeyAndReadBackOldestFirstWithoutTheCurrentOne() {
@@ -33,5 +46,88 @@ class ConversationStoreTest extends CoreTestApplication.OnPostgres {
                 new StoredTurn(TurnRole.MEMBER, "alice", "first?"),
                 new StoredTurn(TurnRole.BOT, "Steward", "answer one"));
         assertThat(store.recentTurns(key, "none", 1)).extracting(StoredTurn::content).containsExactly("second?");
+    }
+
+    @Test
+    void turnsGoStraightToTheStoreOnlyWhileNoWorkflowIsOpen() {
+        long account = Fixtures.newAccount(accounts, Plan.STARTER);
+        ConversationKey key = new ConversationKey("g-" + account, "c1", "u1");
+        long now = System.currentTimeMillis();
+
+        assertThat(store.appendUnlessWorkflowOpen(new Turn(account, key, TurnRole.MEMBER, account + ":m1:member", "alice", "one", now)))
+                .isTrue();
+        store.openWorkflow(key);
+        assertThat(store.appendUnlessWorkflowOpen(new Turn(account, key, TurnRole.MEMBER, account + ":m2:member", "alice", "two", now + 1)))
+                .as("the running workflow must get it").isFalse();
+        assertThat(store.recentTurns(key, "none", 10)).extracting(StoredTurn::content).containsExactly("one");
+
+        store.close(key, now + 2);
+        assertThat(store.appendUnlessWorkflowOpen(new Turn(account, key, TurnRole.MEMBER, account + ":m3:member", "alice", "three", now + 3)))
+                .as("after the run ended idle").isTrue();
+        assertThat(store.recentTurns(key, "none", 10)).extracting(StoredTurn::content).containsExactly("one", "three");
+    }
+
+    /** Without the row lock the takeover would open the workflow, which would load a history missing the turn. */
+    @Test
+    void openingTheWorkflowWaitsForATurnBeingStoredSoItsHistoryHasIt() throws Exception {
+        long account = Fixtures.newAccount(accounts, Plan.STARTER);
+        ConversationKey key = new ConversationKey("g-" + account, "c1", "u1");
+        store.append(new Turn(account, key, TurnRole.MEMBER, account + ":m0:member", "alice", "earlier", 1_000));
+        CountDownLatch stored = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> admission = threads.submit(() -> new TransactionTemplate(transactions).execute(tx -> {
+                boolean direct = store.appendUnlessWorkflowOpen(new Turn(account, key, TurnRole.MEMBER, account + ":m1:member",
+                        "alice", "in flight", 2_000));
+                stored.countDown();
+                await(commit);
+                return direct;
+            }));
+            await(stored);
+            Future<List<String>> takeover = threads.submit(() -> {
+                store.openWorkflow(key);
+                return store.history(key, 10).recentTurns().stream().map(Turn::content).toList();
+            });
+            Thread.sleep(300);
+            commit.countDown();
+
+            assertThat(admission.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(takeover.get(10, TimeUnit.SECONDS)).containsExactly("earlier", "in flight");
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aConversationWithoutAWorkflowIsActiveUntilItHasBeenIdleForTheIdlePeriod() {
+        long account = Fixtures.newAccount(accounts, Plan.STARTER);
+        ConversationKey recent = new ConversationKey("g-" + account, "c1", "recent");
+        ConversationKey idle = new ConversationKey("g-" + account, "c1", "idle");
+        ConversationKey held = new ConversationKey("g-" + account, "c1", "held");
+        long now = System.currentTimeMillis();
+        long twoDaysAgo = now - Duration.ofDays(2).toMillis();
+        store.append(new Turn(account, recent, TurnRole.MEMBER, account + ":r:member", "rita", "hi", now - 60_000));
+        store.append(new Turn(account, idle, TurnRole.MEMBER, account + ":i:member", "ivan", "hi", twoDaysAgo));
+        store.append(new Turn(account, held, TurnRole.MEMBER, account + ":h:member", "hana", "hi", twoDaysAgo));
+        store.openWorkflow(held);
+
+        assertThat(queries.active(account, null, null, 10)).extracting(ConversationQueries.Summary::userId)
+                .containsExactlyInAnyOrder("recent", "held");
+        assertThat(queries.active(account, null, null, 10)).allMatch(ConversationQueries.Summary::active);
+        long idleId = store.conversationId(account, idle, new java.sql.Timestamp(twoDaysAgo));
+        assertThat(queries.find(account, idleId)).hasValueSatisfying(c -> assertThat(c.active()).isFalse());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("latch not released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

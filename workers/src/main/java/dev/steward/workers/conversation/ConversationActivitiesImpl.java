@@ -23,6 +23,8 @@ class ConversationActivitiesImpl implements ConversationActivities {
 
     @Override
     public ConversationHistory loadHistory(ConversationKey key, int turns) {
+        // A run that starts routes the conversation's turns to itself, then reads what came before.
+        store.openWorkflow(key);
         return store.history(key, turns);
     }
 

@@ -9,6 +9,11 @@ import dev.steward.workflows.conversation.ConversationMode;
 import dev.steward.workflows.conversation.Turn;
 import org.springframework.stereotype.Component;
 
+/**
+ * A conversation no agent has touched has no workflow: its turns go straight to PostgreSQL, the AI answers,
+ * and a message costs no conversation workflow task. Once an agent acts, a workflow runs for it until it ends
+ * idle, and every turn goes through that workflow, which decides whether the AI may answer.
+ */
 @Component
 class ConversationLinkActivitiesImpl implements ConversationLinkActivities {
     private final ConversationClient conversations;
@@ -21,7 +26,7 @@ class ConversationLinkActivitiesImpl implements ConversationLinkActivities {
 
     @Override
     public Admission admitMemberTurn(Turn turn) {
-        return conversations.admit(turn);
+        return store.appendUnlessWorkflowOpen(turn) ? Admission.ai() : conversations.admit(turn);
     }
 
     /** Most traffic is not for the bot: one indexed read decides, and only taken-over conversations get the turn. */
@@ -35,6 +40,8 @@ class ConversationLinkActivitiesImpl implements ConversationLinkActivities {
 
     @Override
     public void recordBotTurn(BotTurn turn) {
-        conversations.botTurn(turn);
+        if (!store.appendUnlessWorkflowOpen(turn.turn())) {
+            conversations.botTurn(turn);
+        }
     }
 }

@@ -4,7 +4,6 @@ import dev.steward.core.bot.Bot;
 import dev.steward.core.bot.BotRepository;
 import dev.steward.core.discord.DiscordClients;
 import dev.steward.core.discord.DiscordProperties;
-import dev.steward.core.guild.GuildRepository;
 import dev.steward.core.secret.SecretBox;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class DiscordRouter {
     private final DiscordActions shared;
-    private final GuildRepository guilds;
     private final BotRepository bots;
     private final SecretBox secrets;
     private final DiscordProperties discord;
@@ -28,17 +26,16 @@ public class DiscordRouter {
     private record Custom(String tokenCiphertext, DiscordActions actions) {
     }
 
-    DiscordRouter(DiscordActions shared, GuildRepository guilds, BotRepository bots, SecretBox secrets,
+    DiscordRouter(DiscordActions shared, BotRepository bots, SecretBox secrets,
                   DiscordProperties discord) {
         this.shared = shared;
-        this.guilds = guilds;
         this.bots = bots;
         this.secrets = secrets;
         this.discord = discord;
     }
 
     public DiscordActions forGuild(String guildId) {
-        Optional<Bot> bot = guilds.findByDiscordGuildId(guildId).flatMap(g -> bots.findByAccountId(g.accountId()));
+        Optional<Bot> bot = bots.findByDiscordGuildId(guildId);
         if (bot.isEmpty()) {
             return shared;
         }
