@@ -53,7 +53,7 @@ public class RetentionStore {
                     Timestamp.from(now), account[0], cutoff);
             conversations += batched(progress, """
                     DELETE FROM conversation WHERE id IN (SELECT c.id FROM conversation c WHERE c.account_id = ?
-                      AND c.last_activity_at < ? AND NOT EXISTS (SELECT 1 FROM conversation_message m
+                      AND c.last_activity_at < ? AND NOT c.workflow_open AND NOT EXISTS (SELECT 1 FROM conversation_message m
                       WHERE m.conversation_id = c.id) LIMIT %d)""", account[0], cutoff);
             batched(progress, """
                     DELETE FROM sandbox_action WHERE id IN (SELECT s.id FROM sandbox_action s JOIN guild g

@@ -84,6 +84,22 @@ class RetentionStoreTest extends CoreTestApplication.OnPostgres {
         assertThat(retention.days(kept)).isEmpty();
     }
 
+    /** Its row marks where the conversation's turns go: without it they would bypass the running workflow. */
+    @Test
+    void anEmptiedConversationWhoseWorkflowRunsKeepsItsRow() {
+        long account = Fixtures.newAccount(accounts, Plan.STARTER);
+        retention.setDays(account, 30);
+        ConversationKey held = new ConversationKey("g" + account, "c1", "u1");
+        turn(account, held, account + "-old", "old question", Duration.ofDays(40));
+        conversations.openWorkflow(held);
+
+        retention.purgeExpired(NOW, () -> { });
+
+        assertThat(contents(account)).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM conversation WHERE account_id = ? AND workflow_open").param(account)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
     @Test
     void deletingAMemberRemovesTheirTranscriptsAndBlanksTheirModerationOriginalsOnly() {
         long account = Fixtures.newAccount(accounts, Plan.STARTER);
