@@ -36,12 +36,10 @@ import java.util.concurrent.TimeoutException;
 public class ConversationClient {
     private final WorkflowClient client;
     private final ConversationProperties properties;
-    private final ConversationStore store;
 
-    ConversationClient(WorkflowClient client, ConversationProperties properties, ConversationStore store) {
+    ConversationClient(WorkflowClient client, ConversationProperties properties) {
         this.client = client;
         this.properties = properties;
-        this.store = store;
     }
 
     public Admission admit(Turn turn) {
@@ -94,8 +92,6 @@ public class ConversationClient {
 
     private <R> R update(long accountId, ConversationKey key, String updateId, Class<R> type,
                          Functions.Func2<ConversationWorkflow, WithStartWorkflowOperation<Void>, R> call) {
-        // Turns stop going straight to the store before the workflow can hold the conversation.
-        store.openWorkflow(key);
         ConversationWorkflow conversation = client.newWorkflowStub(ConversationWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(ConversationWorkflowIds.of(key))
                 .setTaskQueue(TaskQueues.CONVERSATIONS)

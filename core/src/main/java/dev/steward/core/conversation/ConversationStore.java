@@ -48,21 +48,28 @@ public class ConversationStore {
     @Transactional
     public boolean appendUnlessWorkflowOpen(Turn turn) {
         Timestamp at = Timestamp.from(Instant.ofEpochMilli(turn.atMillis()));
-        long conversationId = conversationId(turn.accountId(), turn.conversation(), at);
-        boolean open = jdbc.sql("SELECT workflow_open FROM conversation WHERE id = ? FOR UPDATE")
-                .param(conversationId)
-                .query(Boolean.class)
+        ConversationKey key = turn.conversation();
+        ensureRow(turn.accountId(), key, at);
+        LockedRow row = jdbc.sql("""
+                        SELECT id, workflow_open FROM conversation
+                        WHERE discord_guild_id = ? AND channel_id = ? AND user_id = ? FOR UPDATE""")
+                .params(key.guildId(), key.channelId(), key.userId())
+                .query((rs, n) -> new LockedRow(rs.getLong(1), rs.getBoolean(2)))
                 .single();
-        if (open) {
+        if (row.workflowOpen()) {
             return false;
         }
-        appendTo(conversationId, turn, at);
+        appendTo(row.id(), turn, at);
         return true;
     }
 
+    private record LockedRow(long id, boolean workflowOpen) {
+    }
+
     /**
-     * From now on the conversation's turns go through its workflow: called before an agent's action reaches
-     * it and when a run starts. Waits for a turn being stored without it (see above).
+     * From now on the conversation's turns go through its workflow: a run calls this as it starts, before it
+     * loads the recent turns (its handlers, an agent's takeover among them, wait for that). Waits for a turn
+     * being stored without it (see above).
      */
     public void openWorkflow(ConversationKey key) {
         jdbc.sql("UPDATE conversation SET workflow_open = TRUE WHERE discord_guild_id = ? AND channel_id = ? AND user_id = ?")
@@ -178,14 +185,18 @@ public class ConversationStore {
     }
 
     long conversationId(long accountId, ConversationKey key, Timestamp at) {
+        ensureRow(accountId, key, at);
+        return jdbc.sql("SELECT id FROM conversation WHERE discord_guild_id = ? AND channel_id = ? AND user_id = ?")
+                .params(key.guildId(), key.channelId(), key.userId())
+                .query(Long.class)
+                .single();
+    }
+
+    private void ensureRow(long accountId, ConversationKey key, Timestamp at) {
         jdbc.sql("""
                         INSERT INTO conversation (account_id, discord_guild_id, channel_id, user_id, started_at, last_activity_at)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(accountId, key.guildId(), key.channelId(), key.userId(), at, at)
                 .update();
-        return jdbc.sql("SELECT id FROM conversation WHERE discord_guild_id = ? AND channel_id = ? AND user_id = ?")
-                .params(key.guildId(), key.channelId(), key.userId())
-                .query(Long.class)
-                .single();
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -116,7 +117,7 @@ class ConversationStoreTest extends CoreTestApplication.OnPostgres {
         assertThat(queries.active(account, null, null, 10)).extracting(ConversationQueries.Summary::userId)
                 .containsExactlyInAnyOrder("recent", "held");
         assertThat(queries.active(account, null, null, 10)).allMatch(ConversationQueries.Summary::active);
-        long idleId = store.conversationId(account, idle, new java.sql.Timestamp(twoDaysAgo));
+        long idleId = store.conversationId(account, idle, new Timestamp(twoDaysAgo));
         assertThat(queries.find(account, idleId)).hasValueSatisfying(c -> assertThat(c.active()).isFalse());
     }
 
