@@ -1,7 +1,7 @@
 package dev.steward.workers.discord;
 
 import dev.steward.core.bot.Bot;
-import dev.steward.core.bot.BotRepository;
+import dev.steward.core.bot.CachedBots;
 import dev.steward.core.discord.DiscordClients;
 import dev.steward.core.discord.DiscordProperties;
 import dev.steward.core.secret.SecretBox;
@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class DiscordRouter {
     private final DiscordActions shared;
-    private final BotRepository bots;
+    private final CachedBots bots;
     private final SecretBox secrets;
     private final DiscordProperties discord;
     private final Map<Long, Custom> custom = new ConcurrentHashMap<>();
@@ -26,7 +26,7 @@ public class DiscordRouter {
     private record Custom(String tokenCiphertext, DiscordActions actions) {
     }
 
-    DiscordRouter(DiscordActions shared, BotRepository bots, SecretBox secrets,
+    DiscordRouter(DiscordActions shared, CachedBots bots, SecretBox secrets,
                   DiscordProperties discord) {
         this.shared = shared;
         this.bots = bots;
@@ -35,7 +35,7 @@ public class DiscordRouter {
     }
 
     public DiscordActions forGuild(String guildId) {
-        Optional<Bot> bot = bots.findByDiscordGuildId(guildId);
+        Optional<Bot> bot = bots.byDiscordGuildId(guildId);
         if (bot.isEmpty()) {
             return shared;
         }

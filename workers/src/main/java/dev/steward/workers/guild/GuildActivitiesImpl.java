@@ -1,6 +1,6 @@
 package dev.steward.workers.guild;
 
-import dev.steward.core.guild.GuildRepository;
+import dev.steward.core.guild.CachedGuilds;
 import dev.steward.workflows.guild.GuildActivities;
 import dev.steward.workflows.guild.GuildContext;
 import org.slf4j.Logger;
@@ -12,15 +12,15 @@ import java.util.Arrays;
 @Component
 class GuildActivitiesImpl implements GuildActivities {
     private static final Logger log = LoggerFactory.getLogger(GuildActivitiesImpl.class);
-    private final GuildRepository guilds;
+    private final CachedGuilds guilds;
 
-    GuildActivitiesImpl(GuildRepository guilds) {
+    GuildActivitiesImpl(CachedGuilds guilds) {
         this.guilds = guilds;
     }
 
     @Override
     public GuildContext loadContext(String guildId) {
-        return guilds.findByDiscordGuildId(guildId)
+        return guilds.byDiscordGuildId(guildId)
                 .map(g -> new GuildContext(true, g.accountId(), g.discordGuildId(), g.responseMode(), g.smartMode(),
                         g.channelAwareness(), Arrays.stream(g.allowedChannelIds().split(","))
                         .map(String::strip).filter(id -> !id.isEmpty()).toList()))

@@ -4,8 +4,8 @@ import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.steward.core.guild.CachedGuilds;
 import dev.steward.core.guild.Guild;
-import dev.steward.core.guild.GuildRepository;
 import dev.steward.core.guild.ModerationSettings;
 import dev.steward.core.moderation.ModerationLogStore;
 import dev.steward.workflows.message.IncomingMessage;
@@ -31,13 +31,13 @@ class ModerationActivitiesImpl implements ModerationActivities {
     private static final Logger log = LoggerFactory.getLogger(ModerationActivitiesImpl.class);
     private static final int MAX_CHARS = 4000;
 
-    private final GuildRepository guilds;
+    private final CachedGuilds guilds;
     private final ModerationLogStore moderationLog;
     private final ModerationLogWriter writer;
     private final ChatModel model;
     private final Clock clock;
 
-    ModerationActivitiesImpl(GuildRepository guilds, ModerationLogStore moderationLog, ModerationLogWriter writer,
+    ModerationActivitiesImpl(CachedGuilds guilds, ModerationLogStore moderationLog, ModerationLogWriter writer,
                              ChatModel model, Clock clock) {
         this.guilds = guilds;
         this.moderationLog = moderationLog;
@@ -54,7 +54,7 @@ class ModerationActivitiesImpl implements ModerationActivities {
     @Override
     public ModerationPlan plan(ModerationRequest request) {
         IncomingMessage message = request.message();
-        Optional<ModerationSettings> found = guilds.findByDiscordGuildId(message.guildId()).map(Guild::moderation);
+        Optional<ModerationSettings> found = guilds.byDiscordGuildId(message.guildId()).map(Guild::moderation);
         if (found.isEmpty() || !found.get().enabled()) {
             return ModerationPlan.skip("moderation off");
         }
@@ -77,7 +77,7 @@ class ModerationActivitiesImpl implements ModerationActivities {
 
     @Override
     public ModerationDecision judge(ModerationRequest request) {
-        ModerationSettings settings = guilds.findByDiscordGuildId(request.message().guildId()).map(Guild::moderation)
+        ModerationSettings settings = guilds.byDiscordGuildId(request.message().guildId()).map(Guild::moderation)
                 .orElse(ModerationSettings.defaults());
         String output;
         try {

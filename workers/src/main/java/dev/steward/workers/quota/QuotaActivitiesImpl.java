@@ -1,7 +1,7 @@
 package dev.steward.workers.quota;
 
 import dev.steward.core.account.Account;
-import dev.steward.core.account.AccountRepository;
+import dev.steward.core.account.CachedAccounts;
 import dev.steward.core.quota.PlanCatalog;
 import dev.steward.core.quota.QuotaLedger;
 import dev.steward.core.quota.QuotaPeriods;
@@ -23,13 +23,13 @@ import java.time.Instant;
 class QuotaActivitiesImpl implements QuotaActivities {
     private static final Logger log = LoggerFactory.getLogger(QuotaActivitiesImpl.class);
     private final QuotaLedger ledger;
-    private final AccountRepository accounts;
+    private final CachedAccounts accounts;
     private final PlanCatalog plans;
     private final QuotaThresholds thresholds;
     private final UnavailableNotices unavailable;
     private final MemberRateLimiter rateLimiter;
 
-    QuotaActivitiesImpl(QuotaLedger ledger, AccountRepository accounts, PlanCatalog plans, QuotaThresholds thresholds,
+    QuotaActivitiesImpl(QuotaLedger ledger, CachedAccounts accounts, PlanCatalog plans, QuotaThresholds thresholds,
                         UnavailableNotices unavailable, MemberRateLimiter rateLimiter) {
         this.rateLimiter = rateLimiter;
         this.ledger = ledger;
@@ -79,7 +79,7 @@ class QuotaActivitiesImpl implements QuotaActivities {
     }
 
     private Account account(long id) {
-        return accounts.findById(id).orElseThrow(() ->
+        return accounts.byId(id).orElseThrow(() ->
                 ApplicationFailure.newNonRetryableFailure("No account " + id, "UnknownAccount"));
     }
 }

@@ -1,0 +1,24 @@
+package dev.steward.core.bot;
+
+import dev.steward.core.cache.CachedRows;
+import dev.steward.core.guild.Guild;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The custom bot acting in a guild, as every Discord send asks for it. */
+@Component
+public class CachedBots extends CachedRows<String, Bot> {
+    private final BotRepository bots;
+
+    CachedBots(BotRepository bots, @Value("${steward.cache.settings-ttl:5s}") Duration ttl) {
+        super(ttl, Bot.class, Guild.class);
+        this.bots = bots;
+    }
+
+    public Optional<Bot> byDiscordGuildId(String discordGuildId) {
+        return read(discordGuildId, bots::findByDiscordGuildId);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.steward.core.guild;
+
+import dev.steward.core.cache.CachedRows;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Guild settings as the workers read them for every message: the settings, then the moderation plan. */
+@Component
+public class CachedGuilds extends CachedRows<String, Guild> {
+    private final GuildRepository guilds;
+
+    CachedGuilds(GuildRepository guilds, @Value("${steward.cache.settings-ttl:5s}") Duration ttl) {
+        super(ttl, Guild.class);
+        this.guilds = guilds;
+    }
+
+    public Optional<Guild> byDiscordGuildId(String discordGuildId) {
+        return read(discordGuildId, guilds::findByDiscordGuildId);
+    }
+}
