@@ -82,7 +82,9 @@ abstract class EndToEndBase {
     static final int RATE_LIMIT = 8;
 
     static WireMockServer started() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        // Stub request logging formats every request and response into a string, even when the notifier drops it.
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+                .stubRequestLoggingDisabled(true));
         server.start();
         return server;
     }
