@@ -1,6 +1,7 @@
 package dev.steward.bridge;
 
 import dev.steward.core.discord.DiscordClients;
+import discord4j.common.store.Store;
 import discord4j.common.util.Snowflake;
 import discord4j.core.GatewayDiscordClient;
 import discord4j.core.event.domain.interaction.ChatInputInteractionEvent;
@@ -43,6 +44,9 @@ final class GatewayConnection {
         log.info("Gateway bridge: connecting {} through {}", name, apiBaseUrl);
         connection.session = DiscordClients.create(token, apiBaseUrl).gateway()
                 .setEnabledIntents(INTENTS)
+                // The bridge only forwards events, each of which carries what it needs: no entity cache of
+                // every guild, channel, role, member and recent message it has seen.
+                .setStore(Store.noOp())
                 .setSharding(sharding)
                 .login()
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(2)).maxBackoff(Duration.ofMinutes(1))
