@@ -13,7 +13,7 @@ public class CachedAccounts extends CachedRows<Long, Account> {
     private final AccountRepository accounts;
 
     CachedAccounts(AccountRepository accounts, @Value("${steward.cache.settings-ttl:5s}") Duration ttl) {
-        super(ttl, Account.class);
+        super(ttl, false, Account.class);
         this.accounts = accounts;
     }
 

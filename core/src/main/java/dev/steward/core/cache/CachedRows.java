@@ -20,9 +20,13 @@ public abstract class CachedRows<K, T> {
     private final List<Class<?>> sources;
     private final ExpiringCache<K, Optional<T>> cache;
 
-    protected CachedRows(Duration ttl, Class<?>... sources) {
+    /**
+     * @param keepAbsent whether "no such row" is kept too; when not, a row created by another process is
+     *                   found at once
+     */
+    protected CachedRows(Duration ttl, boolean keepAbsent, Class<?>... sources) {
         this.sources = List.of(sources);
-        this.cache = new ExpiringCache<>(ttl, MAX_ENTRIES);
+        this.cache = new ExpiringCache<>(ttl, MAX_ENTRIES, found -> keepAbsent || found.isPresent());
     }
 
     protected Optional<T> read(K key, Function<K, Optional<T>> load) {

@@ -6,11 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Values kept for a fixed time after they were loaded, for rows read on every message that rarely change.
  * {@link #clear()} makes the next read load again, and a load that was already running when it was called
- * is not kept: it may have read the row as it was before the write that cleared the cache.
+ * is not kept: it may have read the row as it was before the write that cleared the cache. Values the
+ * {@code keep} test refuses are returned but not kept.
  */
 public final class ExpiringCache<K, V> {
     private record Entry<V>(V value, long loadedAtNanos) {
@@ -20,15 +22,17 @@ public final class ExpiringCache<K, V> {
     private final AtomicLong generation = new AtomicLong();
     private final long ttlNanos;
     private final int maxEntries;
+    private final Predicate<V> keep;
     private final LongSupplier nanoTime;
 
-    public ExpiringCache(Duration ttl, int maxEntries) {
-        this(ttl, maxEntries, System::nanoTime);
+    public ExpiringCache(Duration ttl, int maxEntries, Predicate<V> keep) {
+        this(ttl, maxEntries, keep, System::nanoTime);
     }
 
-    ExpiringCache(Duration ttl, int maxEntries, LongSupplier nanoTime) {
+    ExpiringCache(Duration ttl, int maxEntries, Predicate<V> keep, LongSupplier nanoTime) {
         this.ttlNanos = ttl.toNanos();
         this.maxEntries = maxEntries;
+        this.keep = keep;
         this.nanoTime = nanoTime;
     }
 
@@ -40,7 +44,7 @@ public final class ExpiringCache<K, V> {
         }
         long before = generation.get();
         V value = load.apply(key);
-        if (ttlNanos > 0) {
+        if (ttlNanos > 0 && keep.test(value)) {
             if (entries.size() >= maxEntries) {
                 entries.clear(); // a crude bound: the entries are cheap to load again
             }

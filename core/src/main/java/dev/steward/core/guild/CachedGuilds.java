@@ -7,13 +7,16 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Guild settings as the workers read them for every message: the settings, then the moderation plan. */
+/**
+ * Guild settings as the workers read them for every message: the settings, then the moderation plan. An
+ * unknown guild is not kept, so a guild connected through another process is served from its first message.
+ */
 @Component
 public class CachedGuilds extends CachedRows<String, Guild> {
     private final GuildRepository guilds;
 
     CachedGuilds(GuildRepository guilds, @Value("${steward.cache.settings-ttl:5s}") Duration ttl) {
-        super(ttl, Guild.class);
+        super(ttl, false, Guild.class);
         this.guilds = guilds;
     }
 

@@ -18,7 +18,7 @@ class ExpiringCacheTest {
 
     @Test
     void aValueIsLoadedOnceUntilItExpires() {
-        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofSeconds(5), 100, now::get);
+        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofSeconds(5), 100, v -> true, now::get);
 
         assertThat(cache.get("a", this::load)).isEqualTo("a1");
         now.addAndGet(Duration.ofMillis(4_999).toNanos());
@@ -30,7 +30,7 @@ class ExpiringCacheTest {
 
     @Test
     void clearingMakesTheNextReadLoad() {
-        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofSeconds(5), 100, now::get);
+        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofSeconds(5), 100, v -> true, now::get);
         cache.get("a", this::load);
 
         cache.clear();
@@ -40,7 +40,7 @@ class ExpiringCacheTest {
 
     @Test
     void aLoadThatRanWhileTheCacheWasClearedIsNotKept() {
-        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofSeconds(5), 100, now::get);
+        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofSeconds(5), 100, v -> true, now::get);
 
         String during = cache.get("a", key -> {
             cache.clear(); // a write commits while this load reads the old row
@@ -53,7 +53,7 @@ class ExpiringCacheTest {
 
     @Test
     void aZeroLifetimeKeepsNothing() {
-        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ZERO, 100, now::get);
+        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ZERO, 100, v -> true, now::get);
 
         cache.get("a", this::load);
         cache.get("a", this::load);
@@ -63,7 +63,7 @@ class ExpiringCacheTest {
 
     @Test
     void theNumberOfEntriesIsBounded() {
-        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofSeconds(5), 2, now::get);
+        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofSeconds(5), 2, v -> true, now::get);
         cache.get("a", this::load);
         cache.get("b", this::load);
 
@@ -71,5 +71,14 @@ class ExpiringCacheTest {
 
         assertThat(cache.get("c", this::load)).isEqualTo("c3");
         assertThat(cache.get("a", this::load)).isEqualTo("a4");
+    }
+
+    @Test
+    void aValueTheKeepTestRefusesIsLoadedEachTime() {
+        ExpiringCache<String, String> cache = new ExpiringCache<>(Duration.ofSeconds(5), 100, v -> !v.equals("a1"), now::get);
+
+        assertThat(cache.get("a", this::load)).isEqualTo("a1");
+        assertThat(cache.get("a", this::load)).isEqualTo("a2");
+        assertThat(cache.get("a", this::load)).isEqualTo("a2");
     }
 }
