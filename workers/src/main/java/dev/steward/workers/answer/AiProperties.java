@@ -9,9 +9,11 @@ import java.time.Duration;
  *
  * @param failFastWhenUnreachable give up at once when nothing listens at the model's address (local mode
  *                                without Ollama), instead of retrying for half a minute before the fallback
+ * @param heartbeatInterval       how often a model activity heartbeats; well inside its heartbeat timeout (15 s),
+ *                                and the SDK sends at most one per 3 s anyway (WorkerFactories)
  */
 @ConfigurationProperties("steward.ai")
 public record AiProperties(String baseUrl, String chatModel, double temperature, Duration timeout,
                            int historyTurns, int historyChars, int maxMessageChars, int topPassages,
-                           boolean failFastWhenUnreachable) {
+                           boolean failFastWhenUnreachable, Duration heartbeatInterval) {
 }

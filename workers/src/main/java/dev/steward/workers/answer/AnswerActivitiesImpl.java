@@ -47,6 +47,13 @@ class AnswerActivitiesImpl implements AnswerActivities {
 
     @Override
     public Answer generate(AnswerRequest request) {
+        // Beats from the start: reading the conversation and retrieval come before the model call.
+        try (AttemptHeartbeat ignored = AttemptHeartbeat.open(ai.heartbeatInterval())) {
+            return generateWithinAttempt(request);
+        }
+    }
+
+    private Answer generateWithinAttempt(AnswerRequest request) {
         Answer answer = answer(request);
         if (!HumanRequest.asked(request.question())) {
             return answer;

@@ -8,14 +8,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Duration;
-
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AiProperties.class)
 class ModelConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ModelConfiguration.class);
-    /** Well inside the model activities' heartbeat timeout; the SDK sends at most one per 3 s (WorkerFactories). */
-    private static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
 
     @Bean
     ChatModel chatModel(AiProperties ai) {
@@ -27,6 +23,6 @@ class ModelConfiguration {
                 .timeout(ai.timeout())
                 // Temporal retries the activity with backoff; the client must not retry on its own.
                 .maxRetries(0)
-                .build(), HEARTBEAT_INTERVAL);
+                .build(), ai.heartbeatInterval());
     }
 }
