@@ -98,6 +98,25 @@ class ModerationEndToEndTest extends EndToEndBase {
         assertThat(moderationCharges(guild)).isEqualTo(1);
     }
 
+    /**
+     * Delete turned off by another process (a separate api): no event clears this worker's cached settings, which
+     * still say on, but an action is decided from the settings as they are now.
+     */
+    @Test
+    void anActionTurnedOffElsewhereIsNotTakenOnCachedSettings() {
+        long guild = moderatedGuild(810000000000000118L, ResponseMode.MENTION, "forbiddenword", ModerationAction.DELETE);
+        deliver(guild, ALICE, "hello there"); // the settings are now cached
+        jdbc.sql("UPDATE guild SET mod_delete_enabled = FALSE WHERE discord_guild_id = ?").param(Long.toString(guild))
+                .update();
+
+        MessageCreateBuilder message = GatewayPayloads.messageCreate().in(guild, CHANNEL).author(SELLER)
+                .content("forbiddenword for sale");
+        gateway.dispatchMessageCreate(message);
+
+        assertThat(outcomeOf(guild, message.id()).status()).isNotEqualTo(MessageOutcome.Status.REMOVED_BY_MODERATION);
+        discord.verify(0, deleteRequestedFor(urlPathMatching("/channels/\\d+/messages/" + message.id())));
+    }
+
     @Test
     void withDeleteDisabledAndWarnEnabledTheMemberIsWarnedInstead() {
         long guild = moderatedGuild(810000000000000102L, ResponseMode.MENTION, "", ModerationAction.WARN);

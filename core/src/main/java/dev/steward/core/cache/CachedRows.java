@@ -1,9 +1,9 @@
 package dev.steward.core.cache;
 
-import org.springframework.data.relational.core.mapping.event.AbstractRelationalEvent;
 import org.springframework.data.relational.core.mapping.event.AfterDeleteEvent;
 import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,13 +30,24 @@ public abstract class CachedRows<K, T> {
     }
 
     protected Optional<T> read(K key, Function<K, Optional<T>> load) {
-        return cache.get(key, load);
+        // A transaction that writes may read its own uncommitted rows, which a rollback would leave in the cache.
+        boolean writing = TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        return writing ? load.apply(key) : cache.get(key, load);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    public void written(AbstractRelationalEvent<?> event) {
-        if ((event instanceof AfterSaveEvent<?> || event instanceof AfterDeleteEvent<?>)
-                && sources.contains(event.getType())) {
+    public void saved(AfterSaveEvent<?> event) {
+        clearIfSource(event.getType());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void deleted(AfterDeleteEvent<?> event) {
+        clearIfSource(event.getType());
+    }
+
+    private void clearIfSource(Class<?> type) {
+        if (sources.contains(type)) {
             cache.clear();
         }
     }

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,11 +48,26 @@ class CachedRowsTest extends CoreTestApplication.OnPostgres {
         transaction.executeWithoutResult(tx -> {
             guilds.save(guild.withSettings(ResponseMode.ALL_MESSAGES, true, false, "", 180, Instant.now()));
             // not committed yet: other readers keep the committed settings
-            assertThat(cached.byDiscordGuildId(discordId).orElseThrow().responseMode()).isEqualTo(ResponseMode.MENTION);
+            assertThat(CompletableFuture.supplyAsync(() -> cached.byDiscordGuildId(discordId)).join()
+                    .orElseThrow().responseMode()).isEqualTo(ResponseMode.MENTION);
         });
         assertThat(cached.byDiscordGuildId(discordId).orElseThrow().responseMode()).isEqualTo(ResponseMode.ALL_MESSAGES);
 
         guilds.deleteById(guild.id());
+        assertThat(cached.byDiscordGuildId(discordId)).isEmpty();
+    }
+
+    @Test
+    void whatAWriteThatRollsBackReadItselfIsNotKept() {
+        long account = Fixtures.newAccount(accounts, Plan.PRO);
+        String discordId = "r" + System.nanoTime();
+
+        transaction.executeWithoutResult(tx -> {
+            guilds.save(Guild.connect(discordId, account, "Never", Instant.now()));
+            assertThat(cached.byDiscordGuildId(discordId)).isPresent(); // its own write
+            tx.setRollbackOnly();
+        });
+
         assertThat(cached.byDiscordGuildId(discordId)).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.steward.core.guild.CachedGuilds;
 import dev.steward.core.guild.Guild;
+import dev.steward.core.guild.GuildRepository;
 import dev.steward.core.guild.ModerationSettings;
 import dev.steward.core.moderation.ModerationLogStore;
 import dev.steward.workflows.message.IncomingMessage;
@@ -31,14 +32,16 @@ class ModerationActivitiesImpl implements ModerationActivities {
     private static final Logger log = LoggerFactory.getLogger(ModerationActivitiesImpl.class);
     private static final int MAX_CHARS = 4000;
 
-    private final CachedGuilds guilds;
+    private final CachedGuilds cachedGuilds;
+    private final GuildRepository guilds;
     private final ModerationLogStore moderationLog;
     private final ModerationLogWriter writer;
     private final ChatModel model;
     private final Clock clock;
 
-    ModerationActivitiesImpl(CachedGuilds guilds, ModerationLogStore moderationLog, ModerationLogWriter writer,
-                             ChatModel model, Clock clock) {
+    ModerationActivitiesImpl(CachedGuilds cachedGuilds, GuildRepository guilds, ModerationLogStore moderationLog,
+                             ModerationLogWriter writer, ChatModel model, Clock clock) {
+        this.cachedGuilds = cachedGuilds;
         this.guilds = guilds;
         this.moderationLog = moderationLog;
         this.writer = writer;
@@ -51,10 +54,22 @@ class ModerationActivitiesImpl implements ModerationActivities {
         return ModerationVerdict.noAction("superseded by plan and judge");
     }
 
+    /**
+     * The common outcomes (moderation off, exempt, no filter hit, ask the AI) come from cached settings. A
+     * filter hit acts on the member, so it is decided again from the settings as they are now: an action the
+     * admins just turned off through another process is not taken.
+     */
     @Override
     public ModerationPlan plan(ModerationRequest request) {
+        ModerationPlan plan = plan(request, cachedGuilds.byDiscordGuildId(request.message().guildId()));
+        return plan.step() == ModerationPlan.Step.DECIDED
+                ? plan(request, guilds.findByDiscordGuildId(request.message().guildId()))
+                : plan;
+    }
+
+    private ModerationPlan plan(ModerationRequest request, Optional<Guild> guild) {
         IncomingMessage message = request.message();
-        Optional<ModerationSettings> found = guilds.byDiscordGuildId(message.guildId()).map(Guild::moderation);
+        Optional<ModerationSettings> found = guild.map(Guild::moderation);
         if (found.isEmpty() || !found.get().enabled()) {
             return ModerationPlan.skip("moderation off");
         }
@@ -75,9 +90,10 @@ class ModerationActivitiesImpl implements ModerationActivities {
         return ModerationPlan.skip("no filter hit");
     }
 
+    /** Rare and behind a model call: reads the settings as they are now, since its verdict may act. */
     @Override
     public ModerationDecision judge(ModerationRequest request) {
-        ModerationSettings settings = guilds.byDiscordGuildId(request.message().guildId()).map(Guild::moderation)
+        ModerationSettings settings = guilds.findByDiscordGuildId(request.message().guildId()).map(Guild::moderation)
                 .orElse(ModerationSettings.defaults());
         String output;
         try {

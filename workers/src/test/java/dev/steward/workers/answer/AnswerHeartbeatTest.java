@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(classes = AnswerHeartbeatTest.WithAnswers.class, properties = "steward.ai.heartbeat-interval=100ms")
 class AnswerHeartbeatTest {
-    static final Duration LOCK_HELD = Duration.ofSeconds(2);
+    static final Duration LOCK_AT_MOST = Duration.ofSeconds(15);
     static final WireMockServer ollama = new WireMockServer(options().dynamicPort());
 
     static {
@@ -99,15 +99,21 @@ class AnswerHeartbeatTest {
                 "how do I reset my password?");
     }
 
-    /** Holds an exclusive lock on the conversation turns (reads wait for it) until it returns. */
-    CompletableFuture<Integer> turnsLockedFor(Duration held) throws InterruptedException {
+    /**
+     * Holds an exclusive lock on the conversation turns (reads wait for it) until the attempt has sent the given
+     * number of heartbeats, or 15 s have passed; returns the heartbeats seen while it held the lock.
+     */
+    CompletableFuture<Integer> turnsLockedUntilBeats(int wanted) throws InterruptedException {
         CountDownLatch locked = new CountDownLatch(1);
         CompletableFuture<Integer> beatsWhileLocked = CompletableFuture.supplyAsync(() -> {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 c.setAutoCommit(false);
                 s.execute("LOCK TABLE conversation_message IN ACCESS EXCLUSIVE MODE");
                 locked.countDown();
-                Thread.sleep(held.toMillis());
+                long deadline = System.nanoTime() + LOCK_AT_MOST.toNanos();
+                while (beats.get() < wanted && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
                 int seen = beats.get();
                 c.commit();
                 return seen;
@@ -122,25 +128,28 @@ class AnswerHeartbeatTest {
     @Test
     void theAttemptBeatsWhileItWaitsForTheConversation() throws Exception {
         long account = KnowledgeTestApp.accountWithHandbook(accounts, documents, knowledge);
-        CompletableFuture<Integer> beatsWhileLocked = turnsLockedFor(LOCK_HELD);
+        CompletableFuture<Integer> beatsWhileLocked = turnsLockedUntilBeats(3);
 
         Answer answer = activity().generate(question(account));
 
-        // The SDK sends at most one heartbeat per 0.8 s of a 1 s timeout: two or more in 2 s, none before the change.
-        assertThat(beatsWhileLocked.get()).isGreaterThanOrEqualTo(2);
+        // Three heartbeats while the read waits (the SDK sends at most one per 0.8 s of the 1 s timeout); before
+        // the change the first one came with the model call, after the lock was gone.
+        assertThat(beatsWhileLocked.get()).isGreaterThanOrEqualTo(3);
         assertThat(answer.text()).startsWith("Open Settings > Account.");
     }
 
     @Test
     void anAttemptGivenUpWhileItWaitsDoesNotCallTheModel() throws Exception {
         long account = KnowledgeTestApp.accountWithHandbook(accounts, documents, knowledge);
-        CompletableFuture<Integer> beatsWhileLocked = turnsLockedFor(LOCK_HELD);
+        CompletableFuture<Integer> beatsWhileLocked = turnsLockedUntilBeats(3);
         CompletableFuture<Answer> outcome = CompletableFuture.supplyAsync(() -> activity().generate(question(account)));
-        Thread.sleep(300); // the attempt is reading the conversation, and beating
+        while (beats.get() < 1) { // the attempt is reading the conversation, and beating
+            Thread.sleep(20);
+        }
 
-        env.requestCancelActivity();
+        env.requestCancelActivity(); // the next heartbeat learns it
 
-        beatsWhileLocked.get();
+        assertThat(beatsWhileLocked.get()).isGreaterThanOrEqualTo(3);
         assertThatThrownBy(() -> outcome.get(30, TimeUnit.SECONDS)).hasMessageContaining("gave up on this attempt");
         ollama.verify(0, postRequestedFor(urlPathEqualTo("/api/chat")));
     }
