@@ -12,7 +12,7 @@ import java.util.Optional;
 public class CachedAccounts extends CachedRows<Long, Account> {
     private final AccountRepository accounts;
 
-    CachedAccounts(AccountRepository accounts, @Value("${steward.cache.settings-ttl:5s}") Duration ttl) {
+    CachedAccounts(AccountRepository accounts, @Value("${steward.cache.settings-ttl}") Duration ttl) {
         super(ttl, false, Account.class);
         this.accounts = accounts;
     }

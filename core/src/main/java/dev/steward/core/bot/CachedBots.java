@@ -16,7 +16,7 @@ import java.util.Optional;
 public class CachedBots extends CachedRows<String, Bot> {
     private final BotRepository bots;
 
-    CachedBots(BotRepository bots, @Value("${steward.cache.settings-ttl:5s}") Duration ttl) {
+    CachedBots(BotRepository bots, @Value("${steward.cache.settings-ttl}") Duration ttl) {
         super(ttl, true, Bot.class, Guild.class);
         this.bots = bots;
     }

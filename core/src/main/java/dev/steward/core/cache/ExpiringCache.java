@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  * is not kept: it may have read the row as it was before the write that cleared the cache. Values the
  * {@code keep} test refuses are returned but not kept.
  */
-public final class ExpiringCache<K, V> {
+final class ExpiringCache<K, V> {
     private record Entry<V>(V value, long loadedAtNanos) {
     }
 
@@ -25,7 +25,7 @@ public final class ExpiringCache<K, V> {
     private final Predicate<V> keep;
     private final LongSupplier nanoTime;
 
-    public ExpiringCache(Duration ttl, int maxEntries, Predicate<V> keep) {
+    ExpiringCache(Duration ttl, int maxEntries, Predicate<V> keep) {
         this(ttl, maxEntries, keep, System::nanoTime);
     }
 
@@ -36,7 +36,7 @@ public final class ExpiringCache<K, V> {
         this.nanoTime = nanoTime;
     }
 
-    public V get(K key, Function<K, V> load) {
+    V get(K key, Function<K, V> load) {
         long now = nanoTime.getAsLong();
         Entry<V> cached = entries.get(key);
         if (cached != null && now - cached.loadedAtNanos() < ttlNanos) {
@@ -56,7 +56,7 @@ public final class ExpiringCache<K, V> {
         return value;
     }
 
-    public void clear() {
+    void clear() {
         generation.incrementAndGet();
         entries.clear();
     }

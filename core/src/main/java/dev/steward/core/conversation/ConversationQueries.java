@@ -17,8 +17,13 @@ import java.util.Optional;
 /** What the monitoring API reads: active conversations and transcripts, always scoped to one account. */
 @Repository
 public class ConversationQueries {
+    /**
+     * Open: a running workflow (until it ends idle), or, without one, a turn more recent than that idle period.
+     * The list filters on it and each summary shows it; its parameter is the start of the idle period.
+     */
+    private static final String ACTIVE = "closed_at IS NULL AND (workflow_open OR last_activity_at > ?)";
     private static final String COLUMNS = "id, discord_guild_id, channel_id, user_id, member_name, mode, agent,"
-            + " last_activity_at, escalated_at, closed_at, workflow_open";
+            + " last_activity_at, escalated_at, (" + ACTIVE + ") AS active";
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ConversationProperties properties;
@@ -41,15 +46,12 @@ public class ConversationQueries {
     public record TranscriptTurn(String role, String authorName, String content, Instant at) {
     }
 
-    /**
-     * Open conversations, newest activity first: those with a running workflow (until it ends idle), and
-     * those without one whose last turn is more recent than that idle period.
-     */
+    /** Open conversations (see {@link #ACTIVE}), newest activity first. */
     public List<Summary> active(long accountId, String guildId, ConversationMode mode, int limit) {
-        Instant idleSince = idleSince();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM conversation WHERE account_id = ?"
-                + " AND closed_at IS NULL AND (workflow_open OR last_activity_at > ?)");
-        List<Object> params = new ArrayList<>(List.of(accountId, Timestamp.from(idleSince)));
+        Timestamp idleSince = idleSince();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM conversation WHERE account_id = ? AND "
+                + ACTIVE);
+        List<Object> params = new ArrayList<>(List.of(idleSince, accountId, idleSince));
         if (guildId != null) {
             sql.append(" AND discord_guild_id = ?");
             params.add(guildId);
@@ -60,13 +62,13 @@ public class ConversationQueries {
         }
         sql.append(" ORDER BY last_activity_at DESC, id DESC LIMIT ?");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, row) -> summary(rs, idleSince)).list();
+        return jdbc.sql(sql.toString()).params(params).query(ConversationQueries::summary).list();
     }
 
     public Optional<Summary> find(long accountId, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversation WHERE account_id = ? AND id = ?")
-                .params(accountId, id)
-                .query((rs, row) -> summary(rs, idleSince()))
+                .params(idleSince(), accountId, id)
+                .query(ConversationQueries::summary)
                 .optional();
     }
 
@@ -82,16 +84,14 @@ public class ConversationQueries {
         return ConversationStore.oldestFirst(newestFirst);
     }
 
-    private Instant idleSince() {
-        return clock.instant().minus(properties.idle());
+    private Timestamp idleSince() {
+        return Timestamp.from(clock.instant().minus(properties.idle()));
     }
 
-    private static Summary summary(ResultSet rs, Instant idleSince) throws SQLException {
+    private static Summary summary(ResultSet rs, int row) throws SQLException {
         var escalatedAt = rs.getTimestamp(9);
-        Instant lastActivity = rs.getTimestamp(8).toInstant();
-        boolean active = rs.getTimestamp(10) == null && (rs.getBoolean(11) || lastActivity.isAfter(idleSince));
         return new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                ConversationMode.valueOf(rs.getString(6)), rs.getString(7), lastActivity,
-                escalatedAt != null, escalatedAt == null ? null : escalatedAt.toInstant(), active);
+                ConversationMode.valueOf(rs.getString(6)), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                escalatedAt != null, escalatedAt == null ? null : escalatedAt.toInstant(), rs.getBoolean(10));
     }
 }

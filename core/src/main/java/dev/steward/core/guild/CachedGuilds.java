@@ -15,7 +15,7 @@ import java.util.Optional;
 public class CachedGuilds extends CachedRows<String, Guild> {
     private final GuildRepository guilds;
 
-    CachedGuilds(GuildRepository guilds, @Value("${steward.cache.settings-ttl:5s}") Duration ttl) {
+    CachedGuilds(GuildRepository guilds, @Value("${steward.cache.settings-ttl}") Duration ttl) {
         super(ttl, false, Guild.class);
         this.guilds = guilds;
     }

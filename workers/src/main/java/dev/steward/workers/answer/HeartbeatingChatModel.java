@@ -12,6 +12,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The model, called under the activity attempt's heartbeat ({@link AttemptHeartbeat}): the one the activity
@@ -30,12 +31,13 @@ final class HeartbeatingChatModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request, ChatRequestOptions options) {
+        Supplier<ChatResponse> call = () -> model.chat(request, options);
         AttemptHeartbeat opened = AttemptHeartbeat.current();
         if (opened != null) {
-            return opened.abandonable(() -> model.chat(request, options));
+            return opened.abandonable(call);
         }
         try (AttemptHeartbeat own = AttemptHeartbeat.open(interval)) {
-            return own == null ? model.chat(request, options) : own.abandonable(() -> model.chat(request, options));
+            return own == null ? call.get() : own.abandonable(call);
         }
     }
 

@@ -56,18 +56,15 @@ class ModerationActivitiesImpl implements ModerationActivities {
 
     /**
      * The common outcomes (moderation off, exempt, no filter hit, ask the AI) come from cached settings. A
-     * filter hit acts on the member, so it is decided again from the settings as they are now: an action the
+     * filter hit acts on the member, so it is planned again from the settings as they are now: an action the
      * admins just turned off through another process is not taken.
      */
     @Override
     public ModerationPlan plan(ModerationRequest request) {
-        ModerationPlan plan = plan(request, cachedGuilds.byDiscordGuildId(request.message().guildId()));
-        return plan.step() == ModerationPlan.Step.DECIDED
-                ? plan(request, guilds.findByDiscordGuildId(request.message().guildId()))
-                : plan;
+        return plan(request, cachedGuilds.byDiscordGuildId(request.message().guildId()), false);
     }
 
-    private ModerationPlan plan(ModerationRequest request, Optional<Guild> guild) {
+    private ModerationPlan plan(ModerationRequest request, Optional<Guild> guild, boolean fresh) {
         IncomingMessage message = request.message();
         Optional<ModerationSettings> found = guild.map(Guild::moderation);
         if (found.isEmpty() || !found.get().enabled()) {
@@ -80,6 +77,9 @@ class ModerationActivitiesImpl implements ModerationActivities {
         }
         Optional<FastFilters.Hit> hit = FastFilters.check(settings, message);
         if (hit.isPresent()) {
+            if (!fresh) {
+                return plan(request, guilds.findByDiscordGuildId(message.guildId()), true);
+            }
             ModerationAction action = ActionChoice.strongestEnabledUpTo(settings.filterAction(), settings.enabledActions());
             return ModerationPlan.decided(decision(settings, request, action, ModerationSource.FILTER, hit.get().rule(),
                     hit.get().reason(), 1.0));

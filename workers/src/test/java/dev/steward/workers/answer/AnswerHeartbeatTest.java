@@ -110,10 +110,7 @@ class AnswerHeartbeatTest {
                 c.setAutoCommit(false);
                 s.execute("LOCK TABLE conversation_message IN ACCESS EXCLUSIVE MODE");
                 locked.countDown();
-                long deadline = System.nanoTime() + LOCK_AT_MOST.toNanos();
-                while (beats.get() < wanted && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                awaitBeats(wanted);
                 int seen = beats.get();
                 c.commit();
                 return seen;
@@ -123,6 +120,14 @@ class AnswerHeartbeatTest {
         });
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
         return beatsWhileLocked;
+    }
+
+    /** Waits until the attempt has sent this many heartbeats, or 15 s have passed. */
+    void awaitBeats(int wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + LOCK_AT_MOST.toNanos();
+        while (beats.get() < wanted && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     @Test
@@ -143,9 +148,7 @@ class AnswerHeartbeatTest {
         long account = KnowledgeTestApp.accountWithHandbook(accounts, documents, knowledge);
         CompletableFuture<Integer> beatsWhileLocked = turnsLockedUntilBeats(3);
         CompletableFuture<Answer> outcome = CompletableFuture.supplyAsync(() -> activity().generate(question(account)));
-        while (beats.get() < 1) { // the attempt is reading the conversation, and beating
-            Thread.sleep(20);
-        }
+        awaitBeats(1); // the attempt is reading the conversation, and beating
 
         env.requestCancelActivity(); // the next heartbeat learns it
 
