@@ -15,7 +15,8 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
         "dev.steward.core.account", "dev.steward.core.guild", "dev.steward.core.conversation",
         "dev.steward.core.quota", "dev.steward.core.audit", "dev.steward.core.sandbox",
         "dev.steward.core.knowledge", "dev.steward.core.moderation", "dev.steward.core.proactive",
-        "dev.steward.core.ratelimit", "dev.steward.core.bot", "dev.steward.core.secret", "dev.steward.core.retention"})
+        "dev.steward.core.ratelimit", "dev.steward.core.bot", "dev.steward.core.secret", "dev.steward.core.retention",
+        "dev.steward.core.cache"})
 @Import(ClockConfiguration.class)
 @EnableJdbcRepositories
 @PropertySource("classpath:steward-core.properties")

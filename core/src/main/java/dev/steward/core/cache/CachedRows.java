@@ -12,8 +12,9 @@ import java.util.function.Function;
 
 /**
  * Rows that the message path reads for every message, kept for a short time. A save or delete of the
- * aggregates they come from, through their repositories in this process, clears them once it commits; other
- * processes see the change when their entries expire.
+ * aggregates they come from, through their repositories, clears them once it commits: in this process by the
+ * transaction's event, in the others by a PostgreSQL notice ({@link CacheChangeNotices}). Entries also expire,
+ * which bounds what a process misses while it cannot hear those notices.
  */
 public abstract class CachedRows<K, T> {
     private static final int MAX_ENTRIES = 10_000;
@@ -50,5 +51,20 @@ public abstract class CachedRows<K, T> {
         if (sources.contains(type)) {
             cache.clear();
         }
+    }
+
+    boolean watches(Class<?> type) {
+        return sources.contains(type);
+    }
+
+    /** For a notice from another process, which names the type. */
+    void clearIfSource(String typeName) {
+        if (sources.stream().anyMatch(type -> type.getName().equals(typeName))) {
+            cache.clear();
+        }
+    }
+
+    void clear() {
+        cache.clear();
     }
 }

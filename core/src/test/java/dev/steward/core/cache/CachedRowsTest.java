@@ -23,8 +23,12 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The cache is really read (a write behind Spring Data's back is not seen), and writes through it clear it. */
-@SpringBootTest(classes = CoreTestApplication.class, properties = "steward.cache.settings-ttl=1h")
+/**
+ * The cache is really read (a write behind Spring Data's back is not seen), and writes through it clear it. The
+ * cross-process notices are off: this process's own notices would also clear it (CacheChangeNoticesTest).
+ */
+@SpringBootTest(classes = CoreTestApplication.class,
+        properties = {"steward.cache.settings-ttl=1h", "steward.cache.listen=false"})
 class CachedRowsTest extends CoreTestApplication.OnPostgres {
     @Autowired CachedGuilds cached;
     @Autowired CachedAccounts cachedAccounts;
