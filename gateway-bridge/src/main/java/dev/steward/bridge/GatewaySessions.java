@@ -34,6 +34,8 @@ class GatewaySessions implements SmartLifecycle, HealthIndicator {
     private final String shardIndices;
     private final Duration reloadEvery;
     private final Map<String, Running> sessions = new ConcurrentHashMap<>();
+    /** Bots whose session could not start, with the token that failed: tried again once the token changes. */
+    private final Map<String, String> refused = new ConcurrentHashMap<>();
     private volatile BotTokens.Snapshot snapshot = new BotTokens.Snapshot(Map.of(), Map.of());
     private volatile ScheduledExecutorService reloader;
 
@@ -75,10 +77,25 @@ class GatewaySessions implements SmartLifecycle, HealthIndicator {
                     log.info("Gateway bridge: stopped the session of bot {}", name);
                 }
             });
-            wanted.forEach((applicationId, token) -> sessions.computeIfAbsent(applicationId,
-                    id -> new Running(token, connect(id, token))));
+            refused.keySet().retainAll(wanted.keySet());
+            wanted.forEach(this::startUnlessRunning);
         } catch (RuntimeException e) {
             log.warn("Could not reload custom bots: {}", e.toString());
+        }
+    }
+
+    /** One bot that cannot start (a token Discord4J refuses) is skipped, logged once, and never stops the others. */
+    private void startUnlessRunning(String applicationId, String token) {
+        if (sessions.containsKey(applicationId) || token.equals(refused.get(applicationId))) {
+            return;
+        }
+        try {
+            sessions.put(applicationId, new Running(token, connect(applicationId, token)));
+            refused.remove(applicationId);
+        } catch (RuntimeException e) {
+            refused.put(applicationId, token);
+            log.warn("Gateway bridge: cannot start the session of bot {} until its token changes: {}", applicationId,
+                    e.getMessage());
         }
     }
 

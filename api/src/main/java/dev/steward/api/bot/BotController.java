@@ -5,6 +5,7 @@ import dev.steward.core.audit.AuditLog;
 import dev.steward.core.bot.Bot;
 import dev.steward.core.bot.BotRepository;
 import dev.steward.core.secret.SecretBox;
+import discord4j.common.util.TokenUtil;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -61,6 +62,7 @@ class BotController {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                     "APP_ENCRYPTION_KEY is not configured, so bot tokens cannot be stored safely");
         }
+        requireBotToken(body.token().strip());
         if (bots.findByAccountId(account).isPresent() || bots.findByApplicationId(body.applicationId()).isPresent()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "This account or application already has a bot; delete it first");
         }
@@ -68,6 +70,16 @@ class BotController {
                 secrets.encrypt(body.token().strip()), clock.instant()));
         audit.record(account, caller.actor(), "bot.registered", body.applicationId(), "");
         return BotView.of(bot);
+    }
+
+    /** Discord4J refuses a token without the bot's id in front; refused here, it never reaches the gateway or a send. */
+    private static void requireBotToken(String token) {
+        try {
+            TokenUtil.getSelfId(token);
+        } catch (RuntimeException notABotToken) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "token must be the bot token from the Bot section of the developer portal");
+        }
     }
 
     @GetMapping("/api/bots")

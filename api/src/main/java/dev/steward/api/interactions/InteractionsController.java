@@ -2,6 +2,8 @@ package dev.steward.api.interactions;
 
 import dev.steward.core.bot.Bot;
 import dev.steward.core.bot.BotRepository;
+import dev.steward.core.bot.CachedBots;
+import dev.steward.core.guild.CachedGuilds;
 import dev.steward.core.discord.DiscordProperties;
 import dev.steward.core.message.MessageWorkflowStarter;
 import dev.steward.core.ratelimit.MemberRateWindow;
@@ -45,17 +47,23 @@ class InteractionsController {
     private static final int APPLICATION_COMMAND = 2;
     private static final int EPHEMERAL = 1 << 6;
     static final Duration START_BUDGET = Duration.ofMillis(2000);
+    static final String NOT_SET_UP = "Steward is not set up in this server yet.";
+    static final String OTHER_BOT = "This server's assistant answers through its own bot: use that bot's /ask.";
 
     private final DiscordProperties discord;
     private final MessageWorkflowStarter starter;
     private final MemberRateWindow rateLimiter;
     private final BotRepository bots;
+    private final CachedGuilds guilds;
+    private final CachedBots guildBots;
     private final Clock clock;
     private final ExecutorService starts = Executors.newCachedThreadPool();
 
     InteractionsController(DiscordProperties discord, MessageWorkflowStarter starter, MemberRateWindow rateLimiter,
-                           BotRepository bots, Clock clock) {
+                           BotRepository bots, CachedGuilds guilds, CachedBots guildBots, Clock clock) {
         this.bots = bots;
+        this.guilds = guilds;
+        this.guildBots = guildBots;
         this.discord = discord;
         this.starter = starter;
         this.rateLimiter = rateLimiter;
@@ -67,7 +75,7 @@ class InteractionsController {
     ResponseEntity<Map<String, Object>> interact(@RequestHeader(value = "X-Signature-Ed25519", required = false) String signature,
                                                  @RequestHeader(value = "X-Signature-Timestamp", required = false) String timestamp,
                                                  @RequestBody(required = false) byte[] body) {
-        return handle(discord.publicKey(), signature, timestamp, body);
+        return handle(discord.applicationId(), discord.publicKey(), signature, timestamp, body);
     }
 
     /** A custom bot's endpoint: verified with that application's own public key. */
@@ -78,10 +86,12 @@ class InteractionsController {
                                                    @RequestBody(required = false) byte[] body) {
         String key = applicationId.equals(discord.applicationId()) ? discord.publicKey()
                 : bots.findByApplicationId(applicationId).map(Bot::publicKey).orElse(null);
-        return handle(key, signature, timestamp, body);
+        return handle(applicationId, key, signature, timestamp, body);
     }
 
-    private ResponseEntity<Map<String, Object>> handle(String publicKey, String signature, String timestamp, byte[] body) {
+    /** @param application the application this endpoint speaks for, whose key signed the request */
+    private ResponseEntity<Map<String, Object>> handle(String application, String publicKey, String signature,
+                                                       String timestamp, byte[] body) {
         if (!InteractionSignatures.valid(publicKey, signature, timestamp, body, clock.instant())) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "invalid request signature"));
         }
@@ -96,18 +106,22 @@ class InteractionsController {
             return ResponseEntity.ok(Map.of("type", 1));
         }
         if (type == APPLICATION_COMMAND && "ask".equals(interaction.path("data").path("name").asString(""))) {
-            return ResponseEntity.ok(ask(interaction));
+            return ResponseEntity.ok(ask(application, interaction));
         }
         log.info("Ignoring interaction of type {} ({})", type, interaction.path("data").path("name").asString(""));
         return ResponseEntity.ok(message("Steward does not know that command.", true));
     }
 
-    private Map<String, Object> ask(JsonNode interaction) {
+    private Map<String, Object> ask(String application, JsonNode interaction) {
         AskParsing.Parsed parsed = AskParsing.parse(interaction);
         if (parsed.message() == null) {
             return message(parsed.hint(), true);
         }
         IncomingMessage message = parsed.message();
+        String refusal = refusal(application, message);
+        if (refusal != null) {
+            return message(refusal, true);
+        }
         if (!rateLimiter.allow(message.guildId(), message.authorId(), clock.instant())) {
             return message("Slow down a little: you have asked a lot of questions in a short time. Try again in a minute.",
                     true);
@@ -124,6 +138,32 @@ class InteractionsController {
             log.error("Could not start the /ask workflow for interaction {}: {}", message.messageId(), unavailable.toString());
             return message("Sorry, I can't answer right now. Please try again in a minute.", true);
         }
+    }
+
+    /**
+     * A signature proves only which application sent the interaction. The guild it names must be one that
+     * application serves (the account's own bot, else the shared one): otherwise an admin who registered an
+     * application of their own could sign /ask for another account's guild, its quota, members and knowledge.
+     */
+    private String refusal(String application, IncomingMessage message) {
+        String named = message.interaction().applicationId();
+        if (!application.equals(named)) {
+            log.warn("Refusing /ask {}: signed by application {} but names application {}", message.messageId(),
+                    application, named);
+            return OTHER_BOT;
+        }
+        if (guilds.byDiscordGuildId(message.guildId()).isEmpty()) {
+            log.info("Refusing /ask {}: guild {} is not connected", message.messageId(), message.guildId());
+            return NOT_SET_UP;
+        }
+        String serving = guildBots.byDiscordGuildId(message.guildId()).map(Bot::applicationId)
+                .orElse(discord.applicationId());
+        if (!application.equals(serving)) {
+            log.warn("Refusing /ask {}: guild {} is served by application {}, not {}", message.messageId(),
+                    message.guildId(), serving, application);
+            return OTHER_BOT;
+        }
+        return null;
     }
 
     /** An immediate message response (type 4); ephemeral ones only the asker sees. */

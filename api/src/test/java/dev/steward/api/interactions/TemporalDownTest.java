@@ -1,9 +1,15 @@
 package dev.steward.api.interactions;
 
 import dev.steward.api.ApiApplication;
+import dev.steward.core.account.Account;
+import dev.steward.core.account.AccountRepository;
+import dev.steward.core.account.Plan;
+import dev.steward.core.guild.Guild;
+import dev.steward.core.guild.GuildRepository;
 import dev.steward.testing.db.TestDatabase;
 import dev.steward.testing.discord.InteractionSigner;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -13,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,12 +33,17 @@ class TemporalDownTest {
     static void parts(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry::add);
         registry.add("steward.discord.public-key", discord::publicKeyHex);
+        registry.add("steward.discord.application-id", () -> "2");
     }
 
     @LocalServerPort int port;
+    @Autowired AccountRepository accounts;
+    @Autowired GuildRepository guilds;
 
     @Test
     void askAnswersWithAnEphemeralErrorWhenTheWorkflowCannotStart() throws Exception {
+        long account = accounts.save(Account.create("Down", Plan.PRO, "", Instant.now())).id();
+        guilds.save(Guild.connect("3", account, "Guild", Instant.now()));
         String body = """
                 {"type":2,"id":"1","application_id":"2","token":"t","guild_id":"3","channel_id":"4",
                  "member":{"user":{"id":"5","username":"ida"},"roles":[]},
