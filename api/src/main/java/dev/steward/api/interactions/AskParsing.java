@@ -1,5 +1,6 @@
 package dev.steward.api.interactions;
 
+import dev.steward.workflows.message.AskNotes;
 import dev.steward.workflows.message.IncomingMessage;
 import dev.steward.workflows.message.InteractionRef;
 import dev.steward.workflows.message.MessageSource;
@@ -10,7 +11,7 @@ import java.util.List;
 /** Reads an /ask interaction: the question as a message, or a hint for the member when there is none. */
 final class AskParsing {
     static final String NOT_IN_SERVER = "/ask works in servers, not in direct messages.";
-    static final String EMPTY_QUESTION = "Ask a question, for example: /ask question: how do I reset my password?";
+    static final String EMPTY_QUESTION = AskNotes.EMPTY_QUESTION;
 
     private AskParsing() {
     }

@@ -7,6 +7,7 @@ import dev.steward.core.guild.CachedGuilds;
 import dev.steward.core.discord.DiscordProperties;
 import dev.steward.core.message.MessageWorkflowStarter;
 import dev.steward.core.ratelimit.MemberRateWindow;
+import dev.steward.workflows.message.AskNotes;
 import dev.steward.workflows.message.IncomingMessage;
 import dev.steward.workflows.message.InteractionRef;
 import dev.steward.workflows.message.MessageWorkflowIds;
@@ -47,7 +48,6 @@ class InteractionsController {
     private static final int APPLICATION_COMMAND = 2;
     private static final int EPHEMERAL = 1 << 6;
     static final Duration START_BUDGET = Duration.ofMillis(2000);
-    static final String NOT_SET_UP = "Steward is not set up in this server yet.";
     static final String OTHER_BOT = "This server's assistant answers through its own bot: use that bot's /ask.";
 
     private final DiscordProperties discord;
@@ -154,7 +154,7 @@ class InteractionsController {
         }
         if (guilds.byDiscordGuildId(message.guildId()).isEmpty()) {
             log.info("Refusing /ask {}: guild {} is not connected", message.messageId(), message.guildId());
-            return NOT_SET_UP;
+            return AskNotes.NOT_SET_UP;
         }
         String serving = guildBots.byDiscordGuildId(message.guildId()).map(Bot::applicationId)
                 .orElse(discord.applicationId());

@@ -73,6 +73,8 @@ public class MessageWorkflowImpl implements MessageWorkflow {
             Workflow.newActivityStub(EscalationActivities.class, MessageActivityOptions.NOTIFY);
 
     private boolean escalated;
+    /** Whether the member got a reply: a deferred /ask without one is answered with a note at the end. */
+    private boolean replied;
     /** Settings, the moderation plan, the rate limit and the ledger: short database calls. */
     private boolean localStorage;
     private QuotaActivities quota;
@@ -80,6 +82,29 @@ public class MessageWorkflowImpl implements MessageWorkflow {
 
     @Override
     public MessageOutcome handle(IncomingMessage message) {
+        MessageOutcome outcome = route(message);
+        return message.interaction() == null || replied ? outcome : resolveDeferred(message, outcome);
+    }
+
+    /** A deferred /ask that got no reply still tells the member why (added after the third release). */
+    private MessageOutcome resolveDeferred(IncomingMessage message, MessageOutcome outcome) {
+        String note = AskNotes.forUnanswered(outcome.status());
+        if (note == null
+                || Workflow.getVersion("ask-always-resolved", Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+            return outcome;
+        }
+        return new MessageOutcome(outcome.status(), reply(message, note, Workflow.getInfo().getWorkflowId() + ":note")
+                .messageIds());
+    }
+
+    private SentReply reply(IncomingMessage message, String text, String sendKey) {
+        SentReply sent = discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(), message.messageId(),
+                text, sendKey, message.interaction()));
+        replied = true;
+        return sent;
+    }
+
+    private MessageOutcome route(IncomingMessage message) {
         if (message.authorIsBot()) {
             return MessageOutcome.of(Status.IGNORED_BOT_AUTHOR);
         }
@@ -140,9 +165,7 @@ public class MessageWorkflowImpl implements MessageWorkflow {
         if (message.interaction() == null) {
             return MessageOutcome.of(Status.RATE_LIMITED);
         }
-        SentReply sent = discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(), message.messageId(),
-                SLOW_DOWN_REPLY, key + ":slow-down", message.interaction()));
-        return new MessageOutcome(Status.RATE_LIMITED, sent.messageIds());
+        return new MessageOutcome(Status.RATE_LIMITED, reply(message, SLOW_DOWN_REPLY, key + ":slow-down").messageIds());
     }
 
     /** Smart mode lets the AI pass on casual chat, but only for traffic it was not asked about. */
@@ -159,9 +182,8 @@ public class MessageWorkflowImpl implements MessageWorkflow {
                 key, Workflow.currentTimeMillis()))) {
             return MessageOutcome.of(Status.QUOTA_EXHAUSTED);
         }
-        SentReply sent = discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(),
-                message.messageId(), UNAVAILABLE_REPLY, key + ":unavailable", message.interaction()));
-        return new MessageOutcome(Status.QUOTA_EXHAUSTED, sent.messageIds());
+        return new MessageOutcome(Status.QUOTA_EXHAUSTED, reply(message, UNAVAILABLE_REPLY, key + ":unavailable")
+                .messageIds());
     }
 
     /** Errs on the side of caution: a moderation step that keeps failing takes no action. */
@@ -223,8 +245,7 @@ public class MessageWorkflowImpl implements MessageWorkflow {
             text = FALLBACK_REPLY;
             status = Status.FALLBACK_ANSWERED;
         }
-        SentReply sent = discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(),
-                message.messageId(), text, key + ":reply", message.interaction()));
+        SentReply sent = reply(message, text, key + ":reply");
         Turn botTurn = new Turn(guild.accountId(), conversation, TurnRole.BOT, key + ":bot", "Steward", text,
                 Workflow.currentTimeMillis());
         if (linked) {

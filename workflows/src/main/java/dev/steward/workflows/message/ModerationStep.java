@@ -59,13 +59,22 @@ final class ModerationStep {
             case ASK_AI -> askAi(guild, request, key);
         };
         for (ModerationAction action : decision.actions()) {
-            String failure = perform(action, new ModerationActionRequest(message.guildId(), message.channelId(),
-                    message.messageId(), message.authorId(), decision.reason(), decision.timeoutMinutes(),
-                    key + ":" + action.name().toLowerCase()));
+            String failure = isAskQuestion(action, message) ? "" : perform(action, new ModerationActionRequest(
+                    message.guildId(), message.channelId(), message.messageId(), message.authorId(), decision.reason(),
+                    decision.timeoutMinutes(), key + ":" + action.name().toLowerCase()));
             storage.log(new ModerationLogEntry(guild.accountId(), key, message, decision, action, failure,
                     Workflow.currentTimeMillis()));
         }
         return decision;
+    }
+
+    /**
+     * An /ask question is no channel message, and its id is the interaction's: there is nothing to delete, and the
+     * answer withheld (the member is told why) is the removal. Older executions tried the delete (and logged a 404).
+     */
+    private static boolean isAskQuestion(ModerationAction action, IncomingMessage message) {
+        return action == ModerationAction.DELETE && message.source() == MessageSource.ASK
+                && Workflow.getVersion("ask-question-not-deleted", Workflow.DEFAULT_VERSION, 1) >= 1;
     }
 
     private ModerationDecision askAi(GuildContext guild, ModerationRequest request, String key) {

@@ -309,6 +309,72 @@ class MessageWorkflowTest {
                 WORKFLOW_ID + ":slow-down", interaction));
     }
 
+    static final InteractionRef INTERACTION = new InteractionRef("55", "tok");
+
+    static IncomingMessage ask(String question) {
+        return new IncomingMessage(MessageSource.ASK, GUILD, "200", "300", "400", "alice", false, question, false,
+                false, 0, List.of(), 0, INTERACTION);
+    }
+
+    /** The note that edits a deferred /ask which got no other reply. */
+    void verifyNote(String note) {
+        verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300", note, WORKFLOW_ID + ":note", INTERACTION));
+        verify(discord, times(1)).sendReply(any());
+    }
+
+    @Test
+    void askInAChannelOutsideTheHelpChannelsIsToldWhereToAskNotLeftThinking() {
+        when(guilds.loadContext(GUILD)).thenReturn(new GuildContext(true, 7, GUILD, ResponseMode.MENTION, true, false,
+                List.of("999")));
+
+        assertThat(run(ask("where is the invoice?"))).isEqualTo(new MessageOutcome(Status.NOT_ADDRESSED, List.of("900")));
+
+        verifyNote(AskNotes.OTHER_CHANNEL);
+        verifyNoInteractions(answers);
+    }
+
+    @Test
+    void askDuringATakeoverIsToldAnAgentWillAnswer() {
+        when(conversationLink.admitMemberTurn(any())).thenReturn(new Admission(false, ConversationMode.HUMAN, "dana"));
+
+        assertThat(run(ask("still there?")).status()).isEqualTo(Status.HANDED_TO_AGENT);
+
+        verifyNote(AskNotes.WITH_AN_AGENT);
+    }
+
+    @Test
+    void askAgainstTheRulesIsNotDeletedButToldWhy() {
+        when(moderation.plan(any())).thenReturn(ModerationPlan.decided(
+                decision(ModerationSource.FILTER, ModerationAction.DELETE, ModerationAction.DELETE)));
+
+        assertThat(run(ask("buy accounts")).status()).isEqualTo(Status.REMOVED_BY_MODERATION);
+
+        verify(moderationActions, never()).deleteMessage(any()); // its id is the interaction's, not a message's
+        ArgumentCaptor<ModerationLogEntry> logged = ArgumentCaptor.forClass(ModerationLogEntry.class);
+        verify(moderation).log(logged.capture());
+        assertThat(logged.getValue().failure()).isEmpty();
+        verifyNote(AskNotes.AGAINST_THE_RULES);
+    }
+
+    @Test
+    void askWithSpentQuotaIsToldTheAssistantIsUnavailableThoughTheChannelWasToldToday() {
+        when(quota.charge(any())).thenReturn(new ChargeResult(ChargeResult.Status.REFUSED, 2500, 2500));
+        when(quota.claimUnavailableNotice(any())).thenReturn(false);
+
+        assertThat(run(ask("hello?")).status()).isEqualTo(Status.QUOTA_EXHAUSTED);
+
+        verifyNote(MessageWorkflowImpl.UNAVAILABLE_REPLY);
+    }
+
+    @Test
+    void askThatIsAnsweredGetsNoNote() {
+        assertThat(run(ask("how do I reset my password?")).status()).isEqualTo(Status.ANSWERED);
+
+        verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300", "Reset it under Settings > Account.",
+                WORKFLOW_ID + ":reply", INTERACTION));
+        verify(discord, times(1)).sendReply(any());
+    }
+
     @Test
     void unknownGuildIsIgnoredBeforeAnyOtherStep() {
         when(guilds.loadContext(GUILD)).thenReturn(GuildContext.notConnected(GUILD));
