@@ -140,9 +140,14 @@ public class MessageWorkflowImpl implements MessageWorkflow {
         if (message.interaction() == null) {
             return MessageOutcome.of(Status.RATE_LIMITED);
         }
-        SentReply sent = discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(), message.messageId(),
-                SLOW_DOWN_REPLY, key + ":slow-down", message.interaction()));
+        SentReply sent = reply(message, SLOW_DOWN_REPLY, key + ":slow-down");
         return new MessageOutcome(Status.RATE_LIMITED, sent.messageIds());
+    }
+
+    /** A reply to the member's message (for /ask, its deferred response); a sandbox message's stays in the sandbox. */
+    private SentReply reply(IncomingMessage message, String text, String nonceSeed) {
+        return discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(), message.messageId(), text,
+                nonceSeed, message.interaction(), message.fromSandbox()));
     }
 
     /** Smart mode lets the AI pass on casual chat, but only for traffic it was not asked about. */
@@ -159,8 +164,7 @@ public class MessageWorkflowImpl implements MessageWorkflow {
                 key, Workflow.currentTimeMillis()))) {
             return MessageOutcome.of(Status.QUOTA_EXHAUSTED);
         }
-        SentReply sent = discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(),
-                message.messageId(), UNAVAILABLE_REPLY, key + ":unavailable", message.interaction()));
+        SentReply sent = reply(message, UNAVAILABLE_REPLY, key + ":unavailable");
         return new MessageOutcome(Status.QUOTA_EXHAUSTED, sent.messageIds());
     }
 
@@ -223,8 +227,7 @@ public class MessageWorkflowImpl implements MessageWorkflow {
             text = FALLBACK_REPLY;
             status = Status.FALLBACK_ANSWERED;
         }
-        SentReply sent = discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(),
-                message.messageId(), text, key + ":reply", message.interaction()));
+        SentReply sent = reply(message, text, key + ":reply");
         Turn botTurn = new Turn(guild.accountId(), conversation, TurnRole.BOT, key + ":bot", "Steward", text,
                 Workflow.currentTimeMillis());
         if (linked) {
