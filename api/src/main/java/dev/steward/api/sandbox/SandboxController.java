@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Sandbox Discord for local mode: post a message as a member of a connected guild, through the same
  * workflow as a gateway message, and read back what the bot did. Off when a real bot token is configured.
+ * A guild served by a custom bot takes sandbox messages too: the workflow marks every Discord call about
+ * them as sandboxed, and the workers record those calls here instead of making them (DiscordRouter).
  */
 @RestController
 class SandboxController {

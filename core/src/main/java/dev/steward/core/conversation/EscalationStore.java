@@ -13,6 +13,8 @@ import java.time.Instant;
 /**
  * The escalation flag and its email cool-down, keyed in the conversation row: one escalation owns each
  * cool-down, and its email is marked sent, so a retried activity neither claims twice nor mails twice.
+ * Only an email that went out starts a cool-down: a claim whose email never went out is a lease, which a
+ * later escalation takes over once the first one can no longer be sending.
  */
 @Repository
 public class EscalationStore {
@@ -33,21 +35,28 @@ public class EscalationStore {
         SEND,
         /** This escalation owns the cool-down and its email went out (a retry). */
         SENT,
-        /** Another escalation of the conversation was emailed within the cool-down. */
+        /** Another escalation of the conversation was emailed within the cool-down, or may still be sending. */
         COOLING_DOWN
     }
 
     public record Claimed(Claim claim, long conversationId) {
     }
 
+    /**
+     * @param lease how long an escalation whose email has not gone out keeps its claim: longer than its
+     *              activity can go on retrying, so two escalations never mail at once
+     */
     @Transactional
-    public Claimed claim(long accountId, ConversationKey key, String escalationKey, Instant at, Duration coolDown) {
+    public Claimed claim(long accountId, ConversationKey key, String escalationKey, Instant at, Duration coolDown,
+                         Duration lease) {
         long id = conversations.conversationId(accountId, key, Timestamp.from(at));
         jdbc.sql("""
                         UPDATE conversation SET escalated_at = ?, escalation_key = ?
-                        WHERE id = ? AND (escalated_at IS NULL OR escalated_at < ?) AND
-                              (escalation_key IS NULL OR escalation_key <> ?)""")
-                .params(Timestamp.from(at), escalationKey, id, Timestamp.from(at.minus(coolDown)), escalationKey)
+                        WHERE id = ? AND (escalation_key IS NULL OR escalation_key <> ?) AND (escalated_at IS NULL
+                              OR (escalation_emailed_key = escalation_key AND escalated_at < ?)
+                              OR (escalation_emailed_key IS DISTINCT FROM escalation_key AND escalated_at < ?))""")
+                .params(Timestamp.from(at), escalationKey, id, escalationKey, Timestamp.from(at.minus(coolDown)),
+                        Timestamp.from(at.minus(lease)))
                 .update();
         var state = jdbc.sql("SELECT escalation_key, escalation_emailed_key FROM conversation WHERE id = ?")
                 .param(id)

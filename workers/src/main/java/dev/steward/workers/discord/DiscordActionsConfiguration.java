@@ -7,20 +7,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 @Configuration(proxyBeanMethods = false)
 class DiscordActionsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DiscordActionsConfiguration.class);
 
-    /** Real Discord when a bot token is configured, else the sandbox. */
+    /** Always there: sandbox messages act through it even when a real bot serves their guild. */
     @Bean
-    DiscordActions discordActions(DiscordProperties discord, SandboxActionStore sandbox) {
+    SandboxDiscordActions sandboxDiscordActions(SandboxActionStore store) {
+        return new SandboxDiscordActions(store);
+    }
+
+    /** The shared bot: real Discord when a bot token is configured, else the sandbox. */
+    @Bean
+    @Primary
+    DiscordActions discordActions(DiscordProperties discord, SandboxDiscordActions sandbox) {
         if (discord.hasBotToken()) {
             log.info("Discord actions: REST API at {}", discord.apiBaseUrl());
             return new RestDiscordActions(DiscordClients.create(discord.botToken(), discord.apiBaseUrl()),
                     RestDiscordActions.CALL_TIMEOUT);
         }
         log.info("Discord actions: sandbox (no DISCORD_BOT_TOKEN); see /api/sandbox");
-        return new SandboxDiscordActions(sandbox);
+        return sandbox;
     }
 }

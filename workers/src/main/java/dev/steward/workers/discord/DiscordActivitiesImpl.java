@@ -23,13 +23,13 @@ class DiscordActivitiesImpl implements DiscordActivities {
     @Override
     public SentReply sendReply(ReplyRequest request) {
         List<String> parts = MessageSplitter.split(MentionGuard.defuse(request.content()), MessageSplitter.DISCORD_LIMIT);
+        DiscordActions actions = discord.forGuild(request.guildId(), request.sandbox());
         if (request.interaction() != null) {
             // Editing the original response is idempotent: a retried edit writes the same text again.
-            discord.forGuild(request.guildId()).editInteractionResponse(request.interaction().applicationId(), request.interaction().token(),
+            actions.editInteractionResponse(request.interaction().applicationId(), request.interaction().token(),
                     parts.isEmpty() ? "…" : parts.get(0));
             return new SentReply(List.of("@original"));
         }
-        DiscordActions actions = discord.forGuild(request.guildId());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             ids.add(actions.sendMessage(new OutgoingMessage(request.guildId(), request.channelId(), parts.get(i),

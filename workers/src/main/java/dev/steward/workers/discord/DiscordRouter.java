@@ -13,11 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Picks the Discord identity that acts in a guild: the account's own bot when it registered one, else the
- * shared bot (or the sandbox). Clients of custom bots are kept per bot and rebuilt when its token changes.
+ * shared bot (or the sandbox). A message from the sandbox API is always answered and moderated in the sandbox:
+ * its ids are whatever the caller typed, so a real bot must never act on them. Clients of custom bots are
+ * kept per bot and rebuilt when its token changes.
  */
 @Component
 public class DiscordRouter {
     private final DiscordActions shared;
+    private final SandboxDiscordActions sandbox;
     private final CachedBots bots;
     private final SecretBox secrets;
     private final DiscordProperties discord;
@@ -26,12 +29,18 @@ public class DiscordRouter {
     private record Custom(String tokenCiphertext, DiscordActions actions) {
     }
 
-    DiscordRouter(DiscordActions shared, CachedBots bots, SecretBox secrets,
+    DiscordRouter(DiscordActions shared, SandboxDiscordActions sandbox, CachedBots bots, SecretBox secrets,
                   DiscordProperties discord) {
         this.shared = shared;
+        this.sandbox = sandbox;
         this.bots = bots;
         this.secrets = secrets;
         this.discord = discord;
+    }
+
+    /** @param fromSandbox the action is about a message posted through the sandbox API */
+    public DiscordActions forGuild(String guildId, boolean fromSandbox) {
+        return fromSandbox ? sandbox : forGuild(guildId);
     }
 
     public DiscordActions forGuild(String guildId) {

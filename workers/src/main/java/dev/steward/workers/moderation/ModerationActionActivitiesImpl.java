@@ -1,5 +1,6 @@
 package dev.steward.workers.moderation;
 
+import dev.steward.workers.discord.DiscordActions;
 import dev.steward.workers.discord.DiscordRouter;
 import dev.steward.workers.discord.MentionGuard;
 import dev.steward.workers.discord.Nonces;
@@ -20,30 +21,35 @@ class ModerationActionActivitiesImpl implements ModerationActionActivities {
         this.discord = discord;
     }
 
+    /** The bot that acts in the request's guild, or the sandbox when the message came from there. */
+    private DiscordActions on(ModerationActionRequest r) {
+        return discord.forGuild(r.guildId(), r.sandbox());
+    }
+
     @Override
     public void deleteMessage(ModerationActionRequest r) {
-        discord.forGuild(r.guildId()).deleteMessage(r.guildId(), r.channelId(), r.messageId(), r.reason());
+        on(r).deleteMessage(r.guildId(), r.channelId(), r.messageId(), r.reason());
     }
 
     @Override
     public void warnMember(ModerationActionRequest r) {
-        discord.forGuild(r.guildId()).warn(r.guildId(), r.channelId(), r.messageId(),
+        on(r).warn(r.guildId(), r.channelId(), r.messageId(),
                 MentionGuard.defuse("⚠️ This message breaks the server rules: " + r.reason()), Nonces.of(r.nonceSeed(), 0));
     }
 
     @Override
     public void timeoutMember(ModerationActionRequest r) {
         int minutes = Math.max(1, Math.min(MAX_TIMEOUT_MINUTES, r.timeoutMinutes()));
-        discord.forGuild(r.guildId()).timeoutMember(r.guildId(), r.userId(), Duration.ofMinutes(minutes), r.reason());
+        on(r).timeoutMember(r.guildId(), r.userId(), Duration.ofMinutes(minutes), r.reason());
     }
 
     @Override
     public void kickMember(ModerationActionRequest r) {
-        discord.forGuild(r.guildId()).kickMember(r.guildId(), r.userId(), r.reason());
+        on(r).kickMember(r.guildId(), r.userId(), r.reason());
     }
 
     @Override
     public void banMember(ModerationActionRequest r) {
-        discord.forGuild(r.guildId()).banMember(r.guildId(), r.userId(), r.reason());
+        on(r).banMember(r.guildId(), r.userId(), r.reason());
     }
 }

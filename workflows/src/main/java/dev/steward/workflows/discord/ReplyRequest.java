@@ -7,11 +7,18 @@ import dev.steward.workflows.message.InteractionRef;
  *
  * @param nonceSeed   stable per send (workflow id and step); the activity derives Discord nonces from it
  * @param interaction for /ask: the answer replaces the interaction's deferred response instead
+ * @param sandbox     the message came from the sandbox API: the reply is recorded there, never sent to Discord
+ *                    (false in histories from before the field, which had no sandbox besides the shared one)
  */
 public record ReplyRequest(String guildId, String channelId, String replyToMessageId, String content,
-                           String nonceSeed, InteractionRef interaction) {
+                           String nonceSeed, InteractionRef interaction, boolean sandbox) {
 
     public ReplyRequest(String guildId, String channelId, String replyToMessageId, String content, String nonceSeed) {
-        this(guildId, channelId, replyToMessageId, content, nonceSeed, null);
+        this(guildId, channelId, replyToMessageId, content, nonceSeed, null, false);
+    }
+
+    public ReplyRequest(String guildId, String channelId, String replyToMessageId, String content, String nonceSeed,
+                        InteractionRef interaction) {
+        this(guildId, channelId, replyToMessageId, content, nonceSeed, interaction, false);
     }
 }

@@ -37,6 +37,11 @@ public record IncomingMessage(
         memberRoleIds = memberRoleIds == null ? List.of() : List.copyOf(memberRoleIds);
     }
 
+    /** Everything the bot does about a sandbox message stays in the sandbox, whichever bot serves the guild. */
+    public boolean fromSandbox() {
+        return source == MessageSource.SANDBOX;
+    }
+
     public IncomingMessage(MessageSource source, String guildId, String channelId, String messageId, String authorId,
                            String authorName, boolean authorIsBot, String content, boolean mentionsBot,
                            boolean replyToBot, int attachmentCount) {

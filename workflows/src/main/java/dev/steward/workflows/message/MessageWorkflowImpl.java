@@ -97,9 +97,10 @@ public class MessageWorkflowImpl implements MessageWorkflow {
                 .messageIds());
     }
 
+    /** A reply to the member's message (for /ask, its deferred response); a sandbox message's stays in the sandbox. */
     private SentReply reply(IncomingMessage message, String text, String sendKey) {
         SentReply sent = discord.sendReply(new ReplyRequest(message.guildId(), message.channelId(), message.messageId(),
-                text, sendKey, message.interaction()));
+                text, sendKey, message.interaction(), message.fromSandbox()));
         replied = true;
         return sent;
     }

@@ -61,7 +61,7 @@ final class ModerationStep {
         for (ModerationAction action : decision.actions()) {
             String failure = isAskQuestion(action, message) ? "" : perform(action, new ModerationActionRequest(
                     message.guildId(), message.channelId(), message.messageId(), message.authorId(), decision.reason(),
-                    decision.timeoutMinutes(), key + ":" + action.name().toLowerCase()));
+                    decision.timeoutMinutes(), key + ":" + action.name().toLowerCase(), message.fromSandbox()));
             storage.log(new ModerationLogEntry(guild.accountId(), key, message, decision, action, failure,
                     Workflow.currentTimeMillis()));
         }

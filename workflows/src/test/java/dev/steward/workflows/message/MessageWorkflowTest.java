@@ -50,6 +50,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -419,6 +420,20 @@ class MessageWorkflowTest {
         assertThat(logged.getValue().failure()).isEmpty();
         verify(moderation, never()).judge(any());
         verifyNoInteractions(quota, answers, discord);
+    }
+
+    /** The sandbox's ids are whatever its caller typed: the workers must not act on them with a real bot. */
+    @Test
+    void everyDiscordCallAboutASandboxMessageIsMarkedSandboxed() {
+        when(moderation.plan(any())).thenReturn(ModerationPlan.decided(
+                decision(ModerationSource.FILTER, ModerationAction.WARN, ModerationAction.WARN)));
+        IncomingMessage sandbox = new IncomingMessage(MessageSource.SANDBOX, GUILD, "200", "300", "400", "alice", false,
+                "<@1> buy accounts", true, false, 0);
+
+        assertThat(run(sandbox).status()).isEqualTo(Status.ANSWERED);
+
+        verify(moderationActions).warnMember(argThat(ModerationActionRequest::sandbox));
+        verify(discord).sendReply(argThat(ReplyRequest::sandbox));
     }
 
     @Test
