@@ -60,6 +60,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
         properties = {"steward.local.temporal-port=0", "steward.operator-api-key=e2e-operator",
                 "steward.rate-limit.per-member=" + EndToEndBase.RATE_LIMIT, "steward.encryption-key=e2e-encryption-key",
                 "steward.gateway.reload-interval=300ms",
+                // The fake sites that knowledge pages are fetched from run on loopback.
+                "steward.knowledge.fetch-private-addresses=true",
                 // Every workflow task replays its whole history: a determinism check on every message of the
                 // suite. The worker death test needs it too (the test server never times a sticky task out).
                 "steward.worker.sticky-queue-timeout=0s"})

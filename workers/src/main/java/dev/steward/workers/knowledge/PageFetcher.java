@@ -1,6 +1,7 @@
 package dev.steward.workers.knowledge;
 
 import io.temporal.failure.ApplicationFailure;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -13,36 +14,70 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Fetches a knowledge page. Answers that retrying cannot change (4xx, an unsupported type, a page too large)
- * fail at once; network errors and 5xx are retried by Temporal.
+ * Fetches a knowledge page, from public addresses only unless the operator allows private ones
+ * ({@link FetchTargets}). Answers that retrying cannot change (4xx, an unsupported type, a page too large, a
+ * private address) fail at once; network errors and 5xx are retried by Temporal.
  */
 @Component
 class PageFetcher {
+    private static final int MAX_REDIRECTS = 5;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final int maxChars;
+    private final FetchTargets targets;
 
-    PageFetcher(@Value("${steward.knowledge.max-document-chars}") int maxChars) {
+    @Autowired
+    PageFetcher(@Value("${steward.knowledge.max-document-chars}") int maxChars,
+                @Value("${steward.knowledge.fetch-private-addresses}") boolean privateAllowed) {
+        this(maxChars, FetchTargets.of(privateAllowed));
+    }
+
+    PageFetcher(int maxChars, FetchTargets targets) {
         this.maxChars = maxChars;
+        this.targets = targets;
     }
 
     record Page(String contentType, String body) {
     }
 
+    /** Follows redirects itself, so that every hop's address is checked before it is connected to. */
     Page fetch(String url) {
-        HttpResponse<InputStream> response;
+        URI target = URI.create(url);
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            targets.require(target);
+            HttpResponse<InputStream> response = send(target);
+            Optional<String> location = response.headers().firstValue("Location");
+            if (REDIRECTS.contains(response.statusCode()) && location.isPresent()) {
+                close(response.body());
+                target = target.resolve(location.get());
+                continue;
+            }
+            return page(url, response);
+        }
+        throw ApplicationFailure.newNonRetryableFailure("More than " + MAX_REDIRECTS + " redirects from " + url,
+                "FetchRejected");
+    }
+
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    private HttpResponse<InputStream> send(URI target) {
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+            return http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(20))
                     .header("Accept", "text/html, text/plain, text/markdown").GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw ApplicationFailure.newFailure("Could not fetch " + url + ": " + describe(e), "FetchFailed");
+            throw ApplicationFailure.newFailure("Could not fetch " + target + ": " + describe(e), "FetchFailed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApplicationFailure.newFailure("Interrupted while fetching " + url, "FetchFailed");
+            throw ApplicationFailure.newFailure("Interrupted while fetching " + target, "FetchFailed");
         }
+    }
+
+    private Page page(String url, HttpResponse<InputStream> response) {
         int status = response.statusCode();
         if (status >= 400) {
             close(response.body());
