@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -18,6 +19,12 @@ final class FastFilters {
     private static final Pattern INVITE = Pattern.compile(
             "(?i)(discord\\.gg|discord(app)?\\.com/invite)/[a-z0-9-]+");
     private static final Pattern LINK = Pattern.compile("(?i)https?://[^\\s<>()\"']+");
+    /**
+     * How long one blocked pattern may run on one message. Admins write the patterns, and one that backtracks
+     * heavily would otherwise hold a worker thread shared by every tenant: on 4,000 characters {@code (a+)+$}
+     * takes seconds, {@code ((a+)+)+\d} practically forever. A sane pattern needs well under a millisecond.
+     */
+    static final Duration PATTERN_BUDGET = Duration.ofMillis(50);
 
     private FastFilters() {
     }
@@ -59,7 +66,8 @@ final class FastFilters {
 
     /**
      * Patterns were checked when saved; one that still fails to compile (stored some other way) is skipped
-     * rather than fatal, and logged so that the admins' filter does not go quiet unnoticed.
+     * rather than fatal, and one that runs out of {@link #PATTERN_BUDGET} counts as no match. Both are logged
+     * so that the admins' filter does not go quiet unnoticed; the message stays out of the log.
      */
     private static boolean matches(String pattern, String text, String guildId) {
         Pattern compiled;
@@ -69,7 +77,13 @@ final class FastFilters {
             log.warn("Guild {}: blocked pattern {} is not a valid regular expression; skipped", guildId, pattern);
             return false;
         }
-        return compiled.matcher(text).find();
+        try {
+            return compiled.matcher(new TimeBoxedText(text, PATTERN_BUDGET)).find();
+        } catch (TimeBoxedText.TimedOut slow) {
+            log.warn("Guild {}: blocked pattern {} ran longer than {} ms on a message; counted as no match", guildId,
+                    pattern, PATTERN_BUDGET.toMillis());
+            return false;
+        }
     }
 
     private static String hostOf(String url) {

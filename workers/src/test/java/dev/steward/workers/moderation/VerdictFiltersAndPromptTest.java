@@ -5,6 +5,7 @@ import dev.steward.workflows.message.IncomingMessage;
 import dev.steward.workflows.message.MessageSource;
 import dev.steward.workflows.moderation.ModerationAction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -78,6 +79,23 @@ class VerdictFiltersAndPromptTest {
         assertThat(output.getAll().lines().filter(l -> l.contains("(unclosed"))).hasSize(2).allSatisfy(l -> {
             assertThat(l).contains("Guild g", "not a valid regular expression");
             assertThat(l).doesNotContain("secret text");
+        });
+    }
+
+    /** Without a time limit the first pattern runs for far longer than any build waits (exponential backtracking). */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @ExtendWith(OutputCaptureExtension.class)
+    void aCatastrophicPatternRunsOutOfTimeAndCountsAsNoMatch(CapturedOutput output) {
+        ModerationSettings s = filters("", "((a+)+)+\\d\nsecret+", false, false, "", 0);
+        String text = "a".repeat(3999) + "!";
+
+        assertThat(FastFilters.check(s, message(text, 0))).isEmpty();
+        assertThat(FastFilters.check(s, message(text + " secrettt", 0))).as("the next pattern still applies").get()
+                .extracting(FastFilters.Hit::reason).isEqualTo("matches the blocked pattern secret+");
+        assertThat(output.getAll().lines().filter(l -> l.contains("ran longer than"))).hasSize(2).allSatisfy(l -> {
+            assertThat(l).contains("Guild g", "((a+)+)+\\d");
+            assertThat(l).doesNotContain("aaaa");
         });
     }
 
