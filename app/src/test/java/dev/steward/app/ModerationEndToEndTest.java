@@ -156,6 +156,25 @@ class ModerationEndToEndTest extends EndToEndBase {
                 .param(Long.toString(guild)).query(String.class).list()).containsExactly("Ban Members");
     }
 
+    /** Discord's answer when the message is gone, as on a retry after a delete whose answer was lost. */
+    @Test
+    void aDeleteOfAMessageAlreadyGoneIsLoggedAsDone() {
+        long guild = moderatedGuild(810000000000000108L, ResponseMode.MENTION, "forbiddenword", ModerationAction.DELETE);
+        MessageCreateBuilder message = GatewayPayloads.messageCreate().in(guild, CHANNEL).author(SELLER)
+                .content("forbiddenword for sale");
+        discord.stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL + "/messages/" + message.id())).atPriority(1)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Unknown Message\",\"code\":10008}")));
+
+        gateway.dispatchMessageCreate(message);
+
+        assertThat(outcomeOf(guild, message.id()).status()).isEqualTo(MessageOutcome.Status.REMOVED_BY_MODERATION);
+        assertThat(logOf(guild)).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("DELETE");
+            assertThat(entry.outcome()).isEqualTo("DONE");
+        });
+    }
+
     @Test
     void askOnlyGuildStillModeratesAndFiltersChargeNothing() {
         long guild = moderatedGuild(810000000000000104L, ResponseMode.ASK_ONLY, "free nitro", ModerationAction.DELETE);
