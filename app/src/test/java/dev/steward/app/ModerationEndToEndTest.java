@@ -98,6 +98,28 @@ class ModerationEndToEndTest extends EndToEndBase {
         assertThat(moderationCharges(guild)).isEqualTo(1);
     }
 
+    /** PostgreSQL refuses NUL: the log entry would fail and retry for an hour, after the delete was done. */
+    @Test
+    void controlCharactersInAVerdictAreDroppedBeforeTheLogAndTheAuditLog() {
+        long guild = moderatedGuild(810000000000000109L, ResponseMode.MENTION, "", ModerationAction.DELETE);
+        ollama.stubFor(verdict("selling a rare account", "{\"violated\":true,\"rule\":\"No selling\\u0000 accounts\","
+                + "\"severity\":\"high\",\"action\":\"delete\",\"reason\":\"offers\\u0007 accounts\\u0000 for sale\","
+                + "\"confidence\":0.95}"));
+
+        MessageCreateBuilder message = GatewayPayloads.messageCreate().in(guild, CHANNEL).author(SELLER)
+                .content("selling a rare account");
+        gateway.dispatchMessageCreate(message);
+
+        assertThat(outcomeOf(guild, message.id()).status()).isEqualTo(MessageOutcome.Status.REMOVED_BY_MODERATION);
+        discord.verify(1, deleteRequestedFor(urlPathEqualTo("/channels/" + CHANNEL + "/messages/" + message.id()))
+                .withHeader("X-Audit-Log-Reason", equalTo("offers accounts for sale")));
+        assertThat(logOf(guild)).singleElement().satisfies(entry -> {
+            assertThat(entry.rule()).isEqualTo("No selling accounts");
+            assertThat(entry.reason()).isEqualTo("offers accounts for sale");
+            assertThat(entry.outcome()).isEqualTo("DONE");
+        });
+    }
+
     /**
      * Delete turned off by another process (a separate api): no event clears this worker's cached settings, which
      * still say on, but an action is decided from the settings as they are now.
