@@ -98,6 +98,28 @@ class ModerationEndToEndTest extends EndToEndBase {
         assertThat(moderationCharges(guild)).isEqualTo(1);
     }
 
+    /** PostgreSQL refuses NUL: the log entry would fail and retry for an hour, after the delete was done. */
+    @Test
+    void controlCharactersInAVerdictAreDroppedBeforeTheLogAndTheAuditLog() {
+        long guild = moderatedGuild(810000000000000109L, ResponseMode.MENTION, "", ModerationAction.DELETE);
+        ollama.stubFor(verdict("selling a rare account", "{\"violated\":true,\"rule\":\"No selling\\u0000 accounts\","
+                + "\"severity\":\"high\",\"action\":\"delete\",\"reason\":\"offers\\u0007 accounts\\u0000 for sale\","
+                + "\"confidence\":0.95}"));
+
+        MessageCreateBuilder message = GatewayPayloads.messageCreate().in(guild, CHANNEL).author(SELLER)
+                .content("selling a rare account");
+        gateway.dispatchMessageCreate(message);
+
+        assertThat(outcomeOf(guild, message.id()).status()).isEqualTo(MessageOutcome.Status.REMOVED_BY_MODERATION);
+        discord.verify(1, deleteRequestedFor(urlPathEqualTo("/channels/" + CHANNEL + "/messages/" + message.id()))
+                .withHeader("X-Audit-Log-Reason", equalTo("offers accounts for sale")));
+        assertThat(logOf(guild)).singleElement().satisfies(entry -> {
+            assertThat(entry.rule()).isEqualTo("No selling accounts");
+            assertThat(entry.reason()).isEqualTo("offers accounts for sale");
+            assertThat(entry.outcome()).isEqualTo("DONE");
+        });
+    }
+
     /**
      * Delete turned off by another process (a separate api): no event clears this worker's cached settings, which
      * still say on, but an action is decided from the settings as they are now.
@@ -154,6 +176,25 @@ class ModerationEndToEndTest extends EndToEndBase {
                 .as("another account").isEqualTo(404);
         assertThat(jdbc.sql("SELECT missing_permission FROM guild_health WHERE discord_guild_id = ?")
                 .param(Long.toString(guild)).query(String.class).list()).containsExactly("Ban Members");
+    }
+
+    /** Discord's answer when the message is gone, as on a retry after a delete whose answer was lost. */
+    @Test
+    void aDeleteOfAMessageAlreadyGoneIsLoggedAsDone() {
+        long guild = moderatedGuild(810000000000000108L, ResponseMode.MENTION, "forbiddenword", ModerationAction.DELETE);
+        MessageCreateBuilder message = GatewayPayloads.messageCreate().in(guild, CHANNEL).author(SELLER)
+                .content("forbiddenword for sale");
+        discord.stubFor(delete(urlPathEqualTo("/channels/" + CHANNEL + "/messages/" + message.id())).atPriority(1)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Unknown Message\",\"code\":10008}")));
+
+        gateway.dispatchMessageCreate(message);
+
+        assertThat(outcomeOf(guild, message.id()).status()).isEqualTo(MessageOutcome.Status.REMOVED_BY_MODERATION);
+        assertThat(logOf(guild)).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("DELETE");
+            assertThat(entry.outcome()).isEqualTo("DONE");
+        });
     }
 
     @Test

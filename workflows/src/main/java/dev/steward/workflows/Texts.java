@@ -21,6 +21,14 @@ public final class Texts {
         return text;
     }
 
+    /** At most {@code maxChars} characters, to fit a column of that length; a surrogate pair is never split. */
+    public static String clip(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars);
+    }
+
     private static String strip(String text) {
         StringBuilder kept = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {

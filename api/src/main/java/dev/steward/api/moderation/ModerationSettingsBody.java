@@ -40,13 +40,10 @@ record ModerationSettingsBody(
     static ModerationSettingsBody of(ModerationSettings s) {
         return new ModerationSettingsBody(s.enabled(), s.aiEnabled(), s.rules(), s.deleteEnabled(), s.warnEnabled(),
                 s.timeoutEnabled(), s.kickEnabled(), s.banEnabled(), s.timeoutMinutes(), s.confidenceThreshold(),
-                lines(s.blockedWords()), lines(s.blockedPatterns()), s.blockInvites(), s.blockLinks(),
-                lines(s.allowedDomains()), s.maxMentions(), s.filterAction(), ModerationSettings.entries(s.exemptRoleIds()),
+                ModerationSettings.lines(s.blockedWords()), ModerationSettings.lines(s.blockedPatterns()),
+                s.blockInvites(), s.blockLinks(), ModerationSettings.lines(s.allowedDomains()), s.maxMentions(),
+                s.filterAction(), ModerationSettings.entries(s.exemptRoleIds()),
                 ModerationSettings.entries(s.exemptChannelIds()), s.repeatTimeoutAfter(), s.repeatKickAfter(),
                 s.repeatBanAfter(), s.repeatWindowDays());
-    }
-
-    private static List<String> lines(String text) {
-        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 }

@@ -41,8 +41,16 @@ public record ModerationSettings(boolean enabled, boolean aiEnabled, String rule
         return actions;
     }
 
-    /** One entry per line (or comma): blocked words, patterns, domains, exempt ids. */
+    /** One entry per line or comma: the exempt role and channel ids. */
     public static List<String> entries(String list) {
         return Arrays.stream(list.split("[\\n,]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * One entry per line, commas included: blocked words, blocked patterns (a comma is part of a regex, as in
+     * {@code [0-9]{6,}}) and allowed domains, which the API stores one per line.
+     */
+    public static List<String> lines(String list) {
+        return list.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -12,11 +12,13 @@ public interface DiscordActions {
     /** Posts a message and returns its id; a repeated nonce returns the first post's id. */
     String sendMessage(OutgoingMessage message);
 
+    /** Done as well when the message is already gone. */
     void deleteMessage(String guildId, String channelId, String messageId, String reason);
 
     /** Communication timeout, 1 minute to 28 days (Discord's limits). */
     void timeoutMember(String guildId, String userId, Duration duration, String reason);
 
+    /** Done as well when the member has already left. */
     void kickMember(String guildId, String userId, String reason);
 
     void banMember(String guildId, String userId, String reason);

@@ -9,8 +9,18 @@ import io.temporal.failure.ApplicationFailure;
  */
 final class DiscordFailures {
     static final String CLIENT_ERROR = "DiscordClientError";
+    /** Discord's JSON error codes for a target that does not exist (any more). */
+    static final int UNKNOWN_MEMBER = 10007;
+    static final int UNKNOWN_MESSAGE = 10008;
 
     private DiscordFailures() {
+    }
+
+    /** Whether Discord answered 404 with this error code, such as {@link #UNKNOWN_MESSAGE}. */
+    static boolean isNotFound(Throwable error, int code) {
+        return error instanceof ClientException client && client.getStatus().code() == 404
+                && client.getErrorResponse().map(r -> r.getFields().get("code"))
+                .filter(c -> c instanceof Number n && n.intValue() == code).isPresent();
     }
 
     static RuntimeException translate(String action, RuntimeException error) {

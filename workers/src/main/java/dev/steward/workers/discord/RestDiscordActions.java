@@ -57,7 +57,7 @@ public class RestDiscordActions implements DiscordActions {
 
     @Override
     public void deleteMessage(String guildId, String channelId, String messageId, String reason) {
-        call("delete message", rest.getChannelService()
+        callUnlessGone("delete message", DiscordFailures.UNKNOWN_MESSAGE, rest.getChannelService()
                 .deleteMessage(Snowflake.asLong(channelId), Snowflake.asLong(messageId), reason));
     }
 
@@ -72,8 +72,8 @@ public class RestDiscordActions implements DiscordActions {
 
     @Override
     public void kickMember(String guildId, String userId, String reason) {
-        call("kick member", rest.getGuildService().removeGuildMember(Snowflake.asLong(guildId), Snowflake.asLong(userId),
-                reason));
+        callUnlessGone("kick member", DiscordFailures.UNKNOWN_MEMBER, rest.getGuildService()
+                .removeGuildMember(Snowflake.asLong(guildId), Snowflake.asLong(userId), reason));
     }
 
     @Override
@@ -108,5 +108,15 @@ public class RestDiscordActions implements DiscordActions {
         } catch (RuntimeException e) {
             throw DiscordFailures.translate(action, e);
         }
+    }
+
+    /**
+     * For a request whose goal is that its target is gone: a deleted message, a member out of the guild.
+     * Discord's 404 with {@code unknownCode} means it already is (the member deleted the message or left, or
+     * an earlier attempt succeeded but its answer was lost), so the action is done, not failed. Not for a
+     * ban, which holds a member who left too, nor a timeout, which a member who left escapes by rejoining.
+     */
+    private void callUnlessGone(String action, int unknownCode, Mono<?> request) {
+        call(action, request.onErrorResume(e -> DiscordFailures.isNotFound(e, unknownCode), gone -> Mono.empty()));
     }
 }

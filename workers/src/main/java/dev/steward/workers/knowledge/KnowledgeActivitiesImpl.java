@@ -7,6 +7,7 @@ import dev.steward.core.knowledge.DocumentKind;
 import dev.steward.core.knowledge.KnowledgeDocument;
 import dev.steward.core.knowledge.KnowledgeDocumentRepository;
 import dev.steward.core.knowledge.KnowledgeStore;
+import dev.steward.workflows.Texts;
 import dev.steward.workflows.knowledge.IngestRequest;
 import dev.steward.workflows.knowledge.KnowledgeActivities;
 import io.temporal.failure.ApplicationFailure;
@@ -21,6 +22,8 @@ import java.util.Optional;
 
 @Component
 class KnowledgeActivitiesImpl implements KnowledgeActivities {
+    /** The length of {@code knowledge_document.title}; a page's {@code <title>} or URL can be longer. */
+    static final int TITLE_CHARS = 300;
     private final KnowledgeDocumentRepository documents;
     private final KnowledgeStore store;
     private final PageFetcher fetcher;
@@ -53,8 +56,9 @@ class KnowledgeActivitiesImpl implements KnowledgeActivities {
             title = pageTitle == null ? document.get().sourceUrl() : pageTitle;
         }
         boolean html = page.contentType().startsWith("text/html");
-        store.storeFetchedContent(request.documentId(), request.revision(), title.isBlank() ? document.get().sourceUrl()
-                : title, html ? DocumentKind.HTML : DocumentKind.MARKDOWN, page.body());
+        store.storeFetchedContent(request.documentId(), request.revision(),
+                Texts.clip(title.isBlank() ? document.get().sourceUrl() : title, TITLE_CHARS),
+                html ? DocumentKind.HTML : DocumentKind.MARKDOWN, page.body());
     }
 
     @Override

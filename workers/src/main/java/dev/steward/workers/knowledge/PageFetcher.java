@@ -1,5 +1,6 @@
 package dev.steward.workers.knowledge;
 
+import dev.steward.workflows.Texts;
 import io.temporal.failure.ApplicationFailure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -102,7 +103,7 @@ class PageFetcher {
                 throw ApplicationFailure.newNonRetryableFailure("The page at " + url + " is larger than "
                         + maxChars + " characters", "FetchRejected");
             }
-            return text;
+            return Texts.clean(text); // stored as the document's content: PostgreSQL refuses NUL
         } catch (IOException e) {
             throw ApplicationFailure.newFailure("Could not read " + url + ": " + describe(e), "FetchFailed");
         }

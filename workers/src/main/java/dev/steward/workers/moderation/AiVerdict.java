@@ -2,6 +2,7 @@ package dev.steward.workers.moderation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steward.workflows.Texts;
 import dev.steward.workflows.moderation.ModerationAction;
 
 import java.util.Locale;
@@ -25,10 +26,15 @@ record AiVerdict(boolean violated, String rule, String severity, ModerationActio
             if (violated && (!confidence.isNumber() || confidence.asDouble() < 0 || confidence.asDouble() > 1)) {
                 return Optional.empty();
             }
-            return Optional.of(new AiVerdict(violated, node.path("rule").asText(""), node.path("severity").asText(""),
-                    violated ? action : ModerationAction.NONE, node.path("reason").asText(""), confidence.asDouble(0)));
+            return Optional.of(new AiVerdict(violated, text(node, "rule"), text(node, "severity"),
+                    violated ? action : ModerationAction.NONE, text(node, "reason"), confidence.asDouble(0)));
         } catch (Exception invalid) {
             return Optional.empty();
         }
+    }
+
+    /** The model's words go to the moderation log and Discord's audit log: no NUL, which PostgreSQL refuses. */
+    private static String text(JsonNode node, String field) {
+        return Texts.clean(node.path(field).asText(""));
     }
 }

@@ -2,8 +2,11 @@ package dev.steward.workers.moderation;
 
 import dev.steward.core.guild.ModerationSettings;
 import dev.steward.workflows.message.IncomingMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,9 +15,16 @@ import java.util.regex.PatternSyntaxException;
 
 /** The free, instant checks that need no AI: blocked words and patterns, invites, foreign links, mass mentions. */
 final class FastFilters {
+    private static final Logger log = LoggerFactory.getLogger(FastFilters.class);
     private static final Pattern INVITE = Pattern.compile(
             "(?i)(discord\\.gg|discord(app)?\\.com/invite)/[a-z0-9-]+");
     private static final Pattern LINK = Pattern.compile("(?i)https?://[^\\s<>()\"']+");
+    /**
+     * How long one blocked pattern may run on one message. Admins write the patterns, and one that backtracks
+     * heavily would otherwise hold a worker thread shared by every tenant: on 4,000 characters {@code (a+)+$}
+     * takes seconds, {@code ((a+)+)+\d} practically forever. A sane pattern needs well under a millisecond.
+     */
+    static final Duration PATTERN_BUDGET = Duration.ofMillis(50);
 
     private FastFilters() {
     }
@@ -25,14 +35,14 @@ final class FastFilters {
     static Optional<Hit> check(ModerationSettings settings, IncomingMessage message) {
         String text = message.content();
         String lower = text.toLowerCase(Locale.ROOT);
-        for (String word : ModerationSettings.entries(settings.blockedWords())) {
+        for (String word : ModerationSettings.lines(settings.blockedWords())) {
             if (Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])")
                     .matcher(lower).find()) {
                 return Optional.of(new Hit("blocked word", "contains the blocked word \"" + word + "\""));
             }
         }
-        for (String pattern : ModerationSettings.entries(settings.blockedPatterns())) {
-            if (matches(pattern, text)) {
+        for (String pattern : ModerationSettings.lines(settings.blockedPatterns())) {
+            if (matches(pattern, text, message.guildId())) {
                 return Optional.of(new Hit("blocked pattern", "matches the blocked pattern " + pattern));
             }
         }
@@ -54,11 +64,24 @@ final class FastFilters {
         return Optional.empty();
     }
 
-    /** Patterns were checked when saved; one that still fails to compile is ignored rather than fatal. */
-    private static boolean matches(String pattern, String text) {
+    /**
+     * Patterns were checked when saved; one that still fails to compile (stored some other way) is skipped
+     * rather than fatal, and one that runs out of {@link #PATTERN_BUDGET} counts as no match. Both are logged
+     * so that the admins' filter does not go quiet unnoticed; the message stays out of the log.
+     */
+    private static boolean matches(String pattern, String text, String guildId) {
+        Pattern compiled;
         try {
-            return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(text).find();
+            compiled = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException invalid) {
+            log.warn("Guild {}: blocked pattern {} is not a valid regular expression; skipped", guildId, pattern);
+            return false;
+        }
+        try {
+            return compiled.matcher(new TimeBoxedText(text, PATTERN_BUDGET)).find();
+        } catch (TimeBoxedText.TimedOut slow) {
+            log.warn("Guild {}: blocked pattern {} ran longer than {} ms on a message; counted as no match", guildId,
+                    pattern, PATTERN_BUDGET.toMillis());
             return false;
         }
     }
@@ -73,7 +96,7 @@ final class FastFilters {
     }
 
     private static boolean allowed(String host, ModerationSettings settings) {
-        return ModerationSettings.entries(settings.allowedDomains()).stream()
+        return ModerationSettings.lines(settings.allowedDomains()).stream()
                 .map(d -> d.toLowerCase(Locale.ROOT))
                 .anyMatch(d -> host.equals(d) || host.endsWith("." + d));
     }

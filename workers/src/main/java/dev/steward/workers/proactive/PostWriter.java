@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.steward.workflows.Texts;
 import dev.steward.workflows.proactive.PostDraft;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
@@ -57,7 +58,8 @@ class PostWriter {
         }
         String text = model.chat(SystemMessage.from(SYSTEM.formatted(community)), UserMessage.from(ask.toString()))
                 .aiMessage().text();
-        return text == null ? "" : text.strip();
+        // The post is stored with its run: NUL would fail that write (PostgreSQL refuses it).
+        return text == null ? "" : Texts.clean(text).strip();
     }
 
     private double mostSimilar(String post, List<String> recent) {

@@ -1,6 +1,7 @@
 package dev.steward.workers.discord;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.steward.core.discord.DiscordClients;
 import io.temporal.failure.ApplicationFailure;
@@ -70,6 +71,41 @@ class RestDiscordActionsTest {
                 .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
                     assertThat(f.isNonRetryable()).isTrue();
                     assertThat(f.getOriginalMessage()).contains("403", "50013");
+                });
+    }
+
+    static ResponseDefinitionBuilder notFound(String message, int code) {
+        return aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                .withBody("{\"message\":\"" + message + "\",\"code\":" + code + "}");
+    }
+
+    /** Their goal is met: the message is gone, the member is out (a retry after a lost answer, or they left). */
+    @Test
+    void deletingAMessageAlreadyGoneAndKickingAMemberWhoLeftAreDone() {
+        discord.stubFor(delete("/api/v10/channels/200/messages/300").willReturn(notFound("Unknown Message", 10008)));
+        discord.stubFor(delete("/api/v10/guilds/100/members/400").willReturn(notFound("Unknown Member", 10007)));
+
+        actions.deleteMessage("100", "200", "300", "spam");
+        actions.kickMember("100", "400", "spam");
+
+        discord.verify(1, deleteRequestedFor(urlEqualTo("/api/v10/channels/200/messages/300")));
+        discord.verify(1, deleteRequestedFor(urlEqualTo("/api/v10/guilds/100/members/400")));
+    }
+
+    /** A ban holds a member who left, a timeout does not; an unknown channel is a wrong target. */
+    @Test
+    void otherNotFoundAnswersStillFail() {
+        discord.stubFor(delete("/api/v10/channels/200/messages/300").willReturn(notFound("Unknown Channel", 10003)));
+        discord.stubFor(put(urlPathEqualTo("/api/v10/guilds/100/bans/400")).willReturn(notFound("Unknown User", 10013)));
+        discord.stubFor(patch(urlPathEqualTo("/api/v10/guilds/100/members/400"))
+                .willReturn(notFound("Unknown Member", 10007)));
+
+        assertThatThrownBy(() -> actions.deleteMessage("100", "200", "300", "spam")).hasMessageContaining("10003");
+        assertThatThrownBy(() -> actions.banMember("100", "400", "spam")).hasMessageContaining("10013");
+        assertThatThrownBy(() -> actions.timeoutMember("100", "400", Duration.ofMinutes(10), "spam"))
+                .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+                    assertThat(f.isNonRetryable()).isTrue();
+                    assertThat(f.getOriginalMessage()).contains("404", "10007");
                 });
     }
 

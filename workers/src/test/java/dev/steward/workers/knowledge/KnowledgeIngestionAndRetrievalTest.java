@@ -1,5 +1,7 @@
 package dev.steward.workers.knowledge;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.steward.core.account.AccountRepository;
 import dev.steward.core.knowledge.DocumentKind;
 import dev.steward.core.knowledge.DocumentStatus;
@@ -22,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.time.Instant;
 import java.util.List;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,6 +94,32 @@ class KnowledgeIngestionAndRetrievalTest {
         assertThat(knowledge.ingest(new IngestRequest(doc.id(), replaced.revision(), false))).isEqualTo(1);
         assertThat(store.chunks(other)).singleElement().satisfies(c -> assertThat(c.content()).contains("Pixel"));
         assertThat(documents.findById(doc.id()).orElseThrow().status()).isEqualTo(DocumentStatus.READY);
+    }
+
+    /** PostgreSQL refuses NUL in text, and the title column holds 300 characters. */
+    @Test
+    void aFetchedPageWithNulAndALongTitleIsStored() {
+        WireMockServer site = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        site.start();
+        try {
+            site.stubFor(get("/deploys").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody("<html><head><title>" + "T".repeat(400) + "</title></head><body><h1>Deploys</h1>"
+                            + "<p>Roll back\u0000 from the Deployments tab.</p></body></html>")));
+            long other = accounts.save(dev.steward.core.account.Account.create("D", dev.steward.core.account.Plan.PRO,
+                    "", Instant.now())).id();
+            KnowledgeDocument doc = documents.save(KnowledgeDocument.pending(other, "", site.baseUrl() + "/deploys",
+                    DocumentKind.URL, "", Instant.now()));
+
+            knowledge.fetchPage(new IngestRequest(doc.id(), 1, false));
+
+            assertThat(documents.findById(doc.id()).orElseThrow()).satisfies(d -> {
+                assertThat(d.title()).isEqualTo("T".repeat(300));
+                assertThat(d.content()).contains("<p>Roll back from the Deployments tab.</p>");
+            });
+            assertThat(knowledge.ingest(new IngestRequest(doc.id(), 1, false))).isEqualTo(1);
+        } finally {
+            site.stop();
+        }
     }
 
     @Test

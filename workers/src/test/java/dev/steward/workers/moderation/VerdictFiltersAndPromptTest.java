@@ -5,6 +5,10 @@ import dev.steward.workflows.message.IncomingMessage;
 import dev.steward.workflows.message.MessageSource;
 import dev.steward.workflows.moderation.ModerationAction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.util.List;
 
@@ -51,6 +55,48 @@ class VerdictFiltersAndPromptTest {
         assertThat(FastFilters.check(s, message("hi all", 5))).get().extracting(FastFilters.Hit::rule)
                 .isEqualTo("mass mentions");
         assertThat(FastFilters.check(s, message("hi all", 4))).isEmpty();
+    }
+
+    /** The API stores one pattern (or word) per line; a comma inside one is part of it. */
+    @Test
+    void patternsAndWordsWithCommasStayWhole() {
+        ModerationSettings s = filters("hello, world", "[0-9]{6,}\n(?i)buy\\s+accounts?", false, false, "", 0);
+        assertThat(FastFilters.check(s, message("my number is 1234567", 0))).get().extracting(FastFilters.Hit::reason)
+                .isEqualTo("matches the blocked pattern [0-9]{6,}");
+        assertThat(FastFilters.check(s, message("a {brace} and 12345", 0))).as("no pattern '}'").isEmpty();
+        assertThat(FastFilters.check(s, message("Hello, World!", 0))).get().extracting(FastFilters.Hit::rule)
+                .isEqualTo("blocked word");
+        assertThat(FastFilters.check(s, message("hello there", 0))).as("no word 'hello'").isEmpty();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aPatternThatDoesNotCompileIsLoggedWithTheGuildNotTheMessage(CapturedOutput output) {
+        ModerationSettings s = filters("", "(unclosed\nspam+", false, false, "", 0);
+        assertThat(FastFilters.check(s, message("secret text (unclosed", 0))).isEmpty();
+        assertThat(FastFilters.check(s, message("spammm", 0))).get().extracting(FastFilters.Hit::rule)
+                .isEqualTo("blocked pattern");
+        assertThat(output.getAll().lines().filter(l -> l.contains("(unclosed"))).hasSize(2).allSatisfy(l -> {
+            assertThat(l).contains("Guild g", "not a valid regular expression");
+            assertThat(l).doesNotContain("secret text");
+        });
+    }
+
+    /** Without a time limit the first pattern runs for far longer than any build waits (exponential backtracking). */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @ExtendWith(OutputCaptureExtension.class)
+    void aCatastrophicPatternRunsOutOfTimeAndCountsAsNoMatch(CapturedOutput output) {
+        ModerationSettings s = filters("", "((a+)+)+\\d\nsecret+", false, false, "", 0);
+        String text = "a".repeat(3999) + "!";
+
+        assertThat(FastFilters.check(s, message(text, 0))).isEmpty();
+        assertThat(FastFilters.check(s, message(text + " secrettt", 0))).as("the next pattern still applies").get()
+                .extracting(FastFilters.Hit::reason).isEqualTo("matches the blocked pattern secret+");
+        assertThat(output.getAll().lines().filter(l -> l.contains("ran longer than"))).hasSize(2).allSatisfy(l -> {
+            assertThat(l).contains("Guild g", "((a+)+)+\\d");
+            assertThat(l).doesNotContain("aaaa");
+        });
     }
 
     @Test

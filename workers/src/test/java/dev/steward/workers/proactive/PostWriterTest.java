@@ -47,6 +47,14 @@ class PostWriterTest {
         assertThat(model.prompts.get(1)).contains("clearly different angle");
     }
 
+    /** The post is stored with its run, and PostgreSQL refuses NUL. */
+    @Test
+    void controlCharactersInADraftAreDropped() {
+        PostDraft draft = new PostWriter(new ScriptedModel("Which\u0000 region do you\u0007 deploy to?"), EMBEDDINGS, 0.9)
+                .write("Acme", "deployments", List.of());
+        assertThat(draft.content()).isEqualTo("Which region do you deploy to?");
+    }
+
     @Test
     void twoDraftsTooCloseAreSkipped() {
         ScriptedModel model = new ScriptedModel(RECENT, RECENT.replace("Tip:", "Tip of the day:"));
