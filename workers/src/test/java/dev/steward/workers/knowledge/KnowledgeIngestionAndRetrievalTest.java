@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Real PostgreSQL, the real in-process embedding model, the shipped handbook. */
-@SpringBootTest(classes = KnowledgeTestApp.class)
+@SpringBootTest(classes = KnowledgeTestApp.class, properties = "steward.knowledge.fetch-private-addresses=true") // pages on loopback
 class KnowledgeIngestionAndRetrievalTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
