@@ -58,7 +58,8 @@ public class RestDiscordActions implements DiscordActions {
     @Override
     public void deleteMessage(String guildId, String channelId, String messageId, String reason) {
         callUnlessGone("delete message", DiscordFailures.UNKNOWN_MESSAGE, rest.getChannelService()
-                .deleteMessage(Snowflake.asLong(channelId), Snowflake.asLong(messageId), reason));
+                .deleteMessage(Snowflake.asLong(channelId), Snowflake.asLong(messageId),
+                        AuditLogReason.encode(reason)));
     }
 
     @Override
@@ -67,19 +68,19 @@ public class RestDiscordActions implements DiscordActions {
         call("timeout member", rest.getGuildService().modifyGuildMember(Snowflake.asLong(guildId),
                 Snowflake.asLong(userId),
                 GuildMemberModifyRequest.builder().communicationDisabledUntil(Possible.of(Optional.of(until))).build(),
-                reason));
+                AuditLogReason.encode(reason)));
     }
 
     @Override
     public void kickMember(String guildId, String userId, String reason) {
         callUnlessGone("kick member", DiscordFailures.UNKNOWN_MEMBER, rest.getGuildService()
-                .removeGuildMember(Snowflake.asLong(guildId), Snowflake.asLong(userId), reason));
+                .removeGuildMember(Snowflake.asLong(guildId), Snowflake.asLong(userId), AuditLogReason.encode(reason)));
     }
 
     @Override
     public void banMember(String guildId, String userId, String reason) {
         call("ban member", rest.getGuildService().createGuildBan(Snowflake.asLong(guildId), Snowflake.asLong(userId),
-                Map.of(), reason));
+                Map.of(), AuditLogReason.encode(reason)));
     }
 
     @Override

@@ -74,6 +74,21 @@ class RestDiscordActionsTest {
                 });
     }
 
+    /** A model's reason may span lines and use any script: Discord reads the header percent-encoded. */
+    @Test
+    void theAuditLogReasonIsPercentEncodedAndClipped() {
+        discord.stubFor(delete(urlPathMatching("/api/v10/channels/200/messages/.*")).willReturn(noContent()));
+
+        actions.deleteMessage("100", "200", "300", "selling accounts\nagain — über");
+        actions.deleteMessage("100", "200", "301", "é".repeat(400));
+
+        discord.verify(deleteRequestedFor(urlEqualTo("/api/v10/channels/200/messages/300"))
+                .withHeader("X-Audit-Log-Reason", equalTo("selling%20accounts%0Aagain%20%E2%80%94%20%C3%BCber")));
+        String clipped = discord.findAll(deleteRequestedFor(urlEqualTo("/api/v10/channels/200/messages/301"))).get(0)
+                .getHeader("X-Audit-Log-Reason");
+        assertThat(clipped).hasSizeLessThanOrEqualTo(512).isEqualTo("%C3%A9".repeat(85));
+    }
+
     static ResponseDefinitionBuilder notFound(String message, int code) {
         return aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                 .withBody("{\"message\":\"" + message + "\",\"code\":" + code + "}");
