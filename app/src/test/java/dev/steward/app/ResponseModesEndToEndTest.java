@@ -7,6 +7,7 @@ import dev.steward.testing.discord.MessageCreateBuilder;
 import dev.steward.testing.ollama.OllamaStubs;
 import dev.steward.workflows.guild.ResponseMode;
 import dev.steward.workflows.message.MessageOutcome;
+import dev.steward.workflows.message.MessageWorkflowIds;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -58,8 +59,10 @@ class ResponseModesEndToEndTest extends EndToEndBase {
                 + "\"sources\":[1],\"reason\":\"in the handbook\"}").atPriority(1)
                 .withRequestBody(containing("refund window for annual plans")));
 
-        MessageOutcome casual = deliver(plain(guild, DAN, "thanks, the refund policy is great, love you all"));
-        MessageOutcome greeting = deliver(plain(guild, ERIN, "good morning everyone!"));
+        MessageCreateBuilder casualMessage = plain(guild, DAN, "thanks, the refund policy is great, love you all");
+        MessageOutcome casual = deliver(casualMessage);
+        MessageCreateBuilder greetingMessage = plain(guild, ERIN, "good morning everyone!");
+        MessageOutcome greeting = deliver(greetingMessage);
         MessageCreateBuilder question = plain(guild, ERIN, "what is the refund window for annual plans?");
         MessageOutcome answered = deliver(question);
 
@@ -71,9 +74,17 @@ class ResponseModesEndToEndTest extends EndToEndBase {
                         .contains("small talk"));
         assertThat(chatsAbout("erin asks:\\n<message>good morning everyone!")).as("nothing relevant: no model call")
                 .isEmpty();
+        assertThat(answerCharges(guild, casualMessage)).as("the model decided the skip: charged").isEqualTo(1);
+        assertThat(answerCharges(guild, greetingMessage)).as("skipped without the model: given back").isZero();
         assertThat(chatsAbout("refund window for annual plans")).hasSize(1);
         assertThat(sendsTo(CHANNEL, question.id())).singleElement().satisfies(r -> assertThat(r.getBodyAsString())
                 .contains("Annual plans: 30 days.", "Sources: Acme Cloud Handbook"));
+    }
+
+    long answerCharges(long guild, MessageCreateBuilder message) {
+        return jdbc.sql("SELECT COUNT(*) FROM quota_ledger WHERE message_key = ? AND kind = 'ANSWER'")
+                .param(MessageWorkflowIds.forMessage(Long.toString(guild), Long.toString(message.id())))
+                .query(Long.class).single();
     }
 
     @Test

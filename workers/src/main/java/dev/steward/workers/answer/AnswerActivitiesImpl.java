@@ -72,7 +72,7 @@ class AnswerActivitiesImpl implements AnswerActivities {
         List<Passage> passages = retriever.relevant(request.accountId(), retrievalQuery(request.question(), history),
                 ai.topPassages());
         if (passages.isEmpty()) {
-            return request.maySkip() ? Answer.skipped() : Answer.withoutModel(NO_KNOWLEDGE_REPLY);
+            return request.maySkip() ? Answer.skippedWithoutModel() : Answer.withoutModel(NO_KNOWLEDGE_REPLY);
         }
         List<StoredTurn> channel = request.channelAwareness()
                 ? conversations.recentChannelTurns(key.guildId(), key.channelId(), request.currentTurnKey(), ai.historyTurns())

@@ -18,6 +18,11 @@ public record Answer(String text, boolean skip, boolean withoutModel, boolean wa
         return new Answer("", true, false, false);
     }
 
+    /** Smart mode's skip when nothing relevant is known: the model was not asked, so the unit is given back. */
+    public static Answer skippedWithoutModel() {
+        return new Answer("", true, true, false);
+    }
+
     public static Answer withoutModel(String text) {
         return new Answer(text, false, true, false);
     }

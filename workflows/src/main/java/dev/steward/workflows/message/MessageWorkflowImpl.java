@@ -233,6 +233,11 @@ public class MessageWorkflowImpl implements MessageWorkflow {
             // Skips and answers made without the model were added after the first release.
             if (Workflow.getVersion("answer-skip-and-refund", Workflow.DEFAULT_VERSION, 1) >= 1) {
                 if (answer.skip()) {
+                    // A skip decided without the model came after the third release: older ones keep their unit.
+                    if (answer.withoutModel() && Workflow.getVersion("skip-without-model-refund",
+                            Workflow.DEFAULT_VERSION, 1) >= 1) {
+                        quota.refund(charge);
+                    }
                     return MessageOutcome.of(Status.SKIPPED);
                 }
                 if (answer.withoutModel()) {

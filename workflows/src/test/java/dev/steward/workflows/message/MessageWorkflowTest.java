@@ -264,6 +264,20 @@ class MessageWorkflowTest {
     }
 
     @Test
+    void aSkipDecidedWithoutTheModelGivesItsUnitBack() {
+        when(guilds.loadContext(GUILD)).thenReturn(new GuildContext(true, 7, GUILD, ResponseMode.ALL_MESSAGES, true,
+                false, List.of()));
+        when(answers.generate(any())).thenReturn(Answer.skippedWithoutModel());
+
+        assertThat(run(message("lol nice", false)).status()).isEqualTo(Status.SKIPPED);
+
+        ArgumentCaptor<ChargeRequest> refunded = ArgumentCaptor.forClass(ChargeRequest.class);
+        verify(quota).refund(refunded.capture());
+        assertThat(refunded.getValue().kind()).isEqualTo(ChargeKind.ANSWER);
+        verifyNoInteractions(discord);
+    }
+
+    @Test
     void mentionInSmartModeMustBeAnswered() {
         when(guilds.loadContext(GUILD)).thenReturn(new GuildContext(true, 7, GUILD, ResponseMode.ALL_MESSAGES, true,
                 false, List.of()));
