@@ -220,8 +220,7 @@ public class MessageWorkflowImpl implements MessageWorkflow {
             conversations.recordTurn(memberTurn);
         }
 
-        ChargeRequest charge = new ChargeRequest(guild.accountId(), guild.guildId(), key, ChargeKind.ANSWER,
-                Workflow.currentTimeMillis());
+        ChargeRequest charge = ChargeRequest.inThisRun(guild.accountId(), guild.guildId(), key, ChargeKind.ANSWER);
         if (quota.charge(charge).refused()) {
             return quotaExhausted(message, key);
         }

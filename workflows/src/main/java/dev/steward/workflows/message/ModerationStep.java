@@ -78,8 +78,8 @@ final class ModerationStep {
     }
 
     private ModerationDecision askAi(GuildContext guild, ModerationRequest request, String key) {
-        if (quota.charge(new ChargeRequest(guild.accountId(), guild.guildId(), key, ChargeKind.MODERATION,
-                Workflow.currentTimeMillis())).refused()) {
+        if (quota.charge(ChargeRequest.inThisRun(guild.accountId(), guild.guildId(), key, ChargeKind.MODERATION))
+                .refused()) {
             return ModerationDecision.none(ModerationSource.AI, "quota spent: no AI check");
         }
         try {

@@ -43,8 +43,7 @@ public class ProactivePostWorkflowImpl implements ProactivePostWorkflow {
         if (plan.skip()) {
             return finish(guildId, runKey, PostOutcome.skipped(plan.reason()), plan.channelName(), null, null);
         }
-        ChargeRequest charge = new ChargeRequest(plan.accountId(), guildId, runKey, ChargeKind.PROACTIVE,
-                Workflow.currentTimeMillis());
+        ChargeRequest charge = ChargeRequest.inThisRun(plan.accountId(), guildId, runKey, ChargeKind.PROACTIVE);
         if (quota.charge(charge).refused()) {
             return finish(guildId, runKey, PostOutcome.skipped("quota spent"), plan.channelName(), null, null);
         }

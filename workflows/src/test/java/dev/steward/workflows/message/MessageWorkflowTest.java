@@ -482,6 +482,22 @@ class MessageWorkflowTest {
                         org.assertj.core.groups.Tuple.tuple(ModerationAction.BAN, "Discord ban member failed: HTTP 403, code 50013"));
     }
 
+    /** The answer is charged after the AI check's retries, yet in the period the message arrived in. */
+    @Test
+    void everyChargeOfAMessageUsesTheTimeItsRunStarted() {
+        when(moderation.plan(any())).thenReturn(ModerationPlan.askAi());
+        when(moderation.judge(any())).thenThrow(ApplicationFailure.newFailure("model busy", "ModelBusy"))
+                .thenReturn(ModerationDecision.none(ModerationSource.AI, "fine"));
+
+        assertThat(run(message("<@1> hi", true)).status()).isEqualTo(Status.ANSWERED);
+
+        ArgumentCaptor<ChargeRequest> charges = ArgumentCaptor.forClass(ChargeRequest.class);
+        verify(quota, times(2)).charge(charges.capture());
+        assertThat(charges.getAllValues()).extracting(ChargeRequest::kind)
+                .containsExactly(ChargeKind.MODERATION, ChargeKind.ANSWER);
+        assertThat(charges.getAllValues().get(1).atMillis()).isEqualTo(charges.getAllValues().get(0).atMillis());
+    }
+
     @Test
     void spentQuotaSkipsTheAiCheck() {
         when(moderation.plan(any())).thenReturn(ModerationPlan.askAi());
