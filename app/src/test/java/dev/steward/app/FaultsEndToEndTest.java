@@ -1,5 +1,6 @@
 package dev.steward.app;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -108,6 +109,31 @@ class FaultsEndToEndTest extends EndToEndBase {
         assertThat(posts).hasSizeGreaterThanOrEqualTo(3);
         assertThat(posts.stream().map(FaultsEndToEndTest::nonce).distinct()).as("one message, however often it was tried").hasSize(1);
         assertThat(charges(mention.id())).isEqualTo(1);
+    }
+
+    /**
+     * A long answer goes out in parts. When a later part fails, the retry posts only the parts not yet posted:
+     * Discord's nonces are honoured for a few minutes only, and a send is retried for up to half an hour.
+     */
+    @Test
+    void aPartPostedBeforeAFailureIsNotPostedAgain() {
+        long channel = 820000000000000505L;
+        String question = "how do I reset my password? explain every step in detail";
+        modelFaults.add(ollama.stubFor(OllamaStubs.chatAnswers("Step one of the migration. ".repeat(110)).atPriority(1)
+                .withRequestBody(containing(question))));
+        // A garbled answer, which Discord4J does not retry itself: the attempt fails and Temporal retries it.
+        discordAnswers(channel, okJson(botMessage()), aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{garbled"));
+        MessageCreateBuilder mention = mentionIn(channel, FakeUser.human(830000000000000505L, "ola"), question);
+        gateway.dispatchMessageCreate(mention);
+
+        MessageOutcome outcome = outcomeOf(GUILD, mention.id());
+        assertThat(outcome.status()).isEqualTo(Status.ANSWERED);
+        assertThat(outcome.replyMessageIds()).hasSize(2);
+        List<String> nonces = postsTo(channel).stream().map(FaultsEndToEndTest::nonce).toList();
+        assertThat(nonces).as("the first part once, the second garbled, then again").hasSize(3);
+        assertThat(nonces.get(0)).isNotEqualTo(nonces.get(1));
+        assertThat(nonces.get(2)).isEqualTo(nonces.get(1));
     }
 
     @Test

@@ -5,7 +5,6 @@ import dev.steward.workflows.discord.ReplyRequest;
 import dev.steward.workflows.discord.SentReply;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 
 @Component
@@ -18,7 +17,8 @@ class DiscordActivitiesImpl implements DiscordActivities {
 
     /**
      * Posts the reply in parts (or, for /ask, edits the deferred response with the first part) of at most 2,000 characters, the first one referencing the member's message.
-     * A retry after a partial success re-sends every part with the same nonces, so nothing is posted twice.
+     * A retry after a partial success posts only the parts not yet posted ({@link PostedParts}), each with the
+     * same nonce as before.
      */
     @Override
     public SentReply sendReply(ReplyRequest request) {
@@ -30,11 +30,8 @@ class DiscordActivitiesImpl implements DiscordActivities {
                     parts.isEmpty() ? "…" : parts.get(0));
             return new SentReply(List.of("@original"));
         }
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            ids.add(actions.sendMessage(new OutgoingMessage(request.guildId(), request.channelId(), parts.get(i),
-                    i == 0 ? request.replyToMessageId() : null, Nonces.of(request.nonceSeed(), i))));
-        }
-        return new SentReply(ids);
+        return new SentReply(PostedParts.post(parts.size(), i -> actions.sendMessage(new OutgoingMessage(
+                request.guildId(), request.channelId(), parts.get(i), i == 0 ? request.replyToMessageId() : null,
+                Nonces.of(request.nonceSeed(), i)))));
     }
 }

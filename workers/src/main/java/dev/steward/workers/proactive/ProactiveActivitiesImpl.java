@@ -11,6 +11,7 @@ import dev.steward.workers.discord.DiscordRouter;
 import dev.steward.workers.discord.MentionGuard;
 import dev.steward.workers.discord.MessageSplitter;
 import dev.steward.workers.discord.Nonces;
+import dev.steward.workers.discord.PostedParts;
 import dev.steward.workers.discord.OutgoingMessage;
 import dev.steward.workflows.proactive.PostDraft;
 import dev.steward.workflows.proactive.PostPlan;
@@ -77,12 +78,9 @@ class ProactiveActivitiesImpl implements ProactiveActivities {
         String channelId = actions.findTextChannel(guildId, name).orElseThrow(() -> ApplicationFailure
                 .newNonRetryableFailure("No text channel named #" + name + " in this server", "ChannelNotFound"));
         List<String> parts = MessageSplitter.split(MentionGuard.defuse(content), MessageSplitter.DISCORD_LIMIT);
-        String first = null;
-        for (int i = 0; i < parts.size(); i++) {
-            String id = actions.sendMessage(new OutgoingMessage(guildId, channelId, parts.get(i), null, Nonces.of(runKey, i)));
-            first = first == null ? id : first;
-        }
-        return first;
+        List<String> ids = PostedParts.post(parts.size(), i ->
+                actions.sendMessage(new OutgoingMessage(guildId, channelId, parts.get(i), null, Nonces.of(runKey, i))));
+        return ids.isEmpty() ? null : ids.get(0);
     }
 
     @Override
