@@ -1,6 +1,7 @@
 package dev.steward.app;
 
 import dev.steward.core.conversation.ConversationStore;
+import dev.steward.core.moderation.ModerationLogStore;
 import dev.steward.workflows.TaskQueues;
 import io.temporal.client.WorkflowOptions;
 import dev.steward.testing.discord.FakeUser;
@@ -25,13 +26,17 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Retention of message contents (the hourly purge workflow) and a member's deletion request, end to end. */
+/**
+ * Retention of message contents (the hourly purge workflow), a member's deletion request and a disconnected
+ * guild's data, end to end.
+ */
 class DataLifecycleEndToEndTest extends EndToEndBase {
     static final long LIFECYCLE_GUILD = 810000000000000088L;
     static final long LIFECYCLE_CHANNEL = 820000000000000088L;
 
     @LocalServerPort int port;
     @Autowired ConversationStore conversationStore;
+    @Autowired ModerationLogStore moderationLog;
     Http http;
     static String admin;
     static String agent;
@@ -80,11 +85,7 @@ class DataLifecycleEndToEndTest extends EndToEndBase {
     @Test
     void aMembersDataIsDeletedOnRequestAndTheirConversationWorkflowEnds() {
         FakeUser member = FakeUser.human(830000000000000088L, "ines");
-        MessageCreateBuilder mention = GatewayPayloads.messageCreate().in(LIFECYCLE_GUILD, LIFECYCLE_CHANNEL).author(member)
-                .content(gateway.botUser().mention() + " my email is ines@example.com, how do I reset my password?")
-                .mentions(gateway.botUser());
-        gateway.dispatchMessageCreate(mention);
-        outcomeOf(LIFECYCLE_GUILD, mention.id());
+        askIn(LIFECYCLE_GUILD, member, "my email is ines@example.com, how do I reset my password?");
         String workflowId = ConversationWorkflowIds.of(new ConversationKey(Long.toString(LIFECYCLE_GUILD),
                 Long.toString(LIFECYCLE_CHANNEL), Long.toString(member.id())));
         JsonNode listed = http.ok("GET", "/api/conversations?guildId=" + LIFECYCLE_GUILD, agent, null);
@@ -107,5 +108,54 @@ class DataLifecycleEndToEndTest extends EndToEndBase {
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE account_id = ? AND action = 'member.data_deleted'")
                 .param(lifecycleAccount).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void disconnectingAGuildDeletesItsDataSoTheAccountThatConnectsItNextStartsClean() {
+        long guild = 810000000000000089L;
+        FakeUser member = FakeUser.human(830000000000000090L, "olga");
+        http.ok("POST", "/api/guilds", admin, "{\"guildId\":\"" + guild + "\",\"name\":\"Handed over\"}");
+        askIn(guild, member, "how do I export my invoices?");
+        long earlierConversation = http.ok("GET", "/api/conversations?guildId=" + guild, agent, null).get(0).get("id").asLong();
+        // A running workflow (after the agent's takeover) and a moderation log entry of this account.
+        http.ok("POST", "/api/conversations/" + earlierConversation + "/takeover", agent, null);
+        String workflowId = ConversationWorkflowIds.of(new ConversationKey(Long.toString(guild),
+                Long.toString(LIFECYCLE_CHANNEL), Long.toString(member.id())));
+        moderationLog.append(new ModerationLogStore.NewEntry(lifecycleAccount, Long.toString(guild),
+                Long.toString(LIFECYCLE_CHANNEL), Long.toString(member.id()), "olga", "1", "handed-over-1",
+                "an original of the earlier account", "No spam", "DELETE", "spam", 1.0, "FILTER", "", Instant.now()));
+
+        assertThat(http.call("DELETE", "/api/guilds/" + guild, admin, null).status()).isEqualTo(204);
+
+        assertThat(client.newUntypedWorkflowStub(workflowId).describe().getStatus())
+                .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED);
+        assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE account_id = ? AND action = 'guild.disconnected' AND target = ?")
+                .params(lifecycleAccount, Long.toString(guild)).query(String.class).single())
+                .contains("conversation 1", "moderation_log 1");
+
+        JsonNode next = http.ok("POST", "/api/accounts", "e2e-operator", "{\"name\":\"Next owner\",\"plan\":\"STANDARD\"}");
+        long nextAccount = next.get("account").get("id").asLong();
+        String nextAdmin = next.get("adminKey").get("key").asString();
+        http.ok("POST", "/api/guilds", nextAdmin, "{\"guildId\":\"" + guild + "\",\"name\":\"Handed over\"}");
+        askIn(guild, member, "and where are my receipts?");
+
+        JsonNode listed = http.ok("GET", "/api/conversations?guildId=" + guild, nextAdmin, null);
+        assertThat(listed).hasSize(1);
+        long conversation = listed.get(0).get("id").asLong();
+        assertThat(conversation).isNotEqualTo(earlierConversation);
+        assertThat(jdbc.sql("SELECT account_id FROM conversation WHERE id = ?").param(conversation).query(Long.class).single())
+                .isEqualTo(nextAccount);
+        assertThat(http.ok("GET", "/api/conversations/" + conversation, nextAdmin, null).get("transcript").toString())
+                .contains("where are my receipts").doesNotContain("export my invoices");
+        assertThat(http.call("GET", "/api/conversations/" + conversation, agent, null).status()).isEqualTo(404);
+        assertThat(http.call("GET", "/api/conversations/" + earlierConversation, agent, null).status()).isEqualTo(404);
+        assertThat(http.ok("GET", "/api/guilds/" + guild + "/moderation/log", nextAdmin, null).get("entries")).isEmpty();
+    }
+
+    private void askIn(long guild, FakeUser member, String question) {
+        MessageCreateBuilder mention = GatewayPayloads.messageCreate().in(guild, LIFECYCLE_CHANNEL).author(member)
+                .content(gateway.botUser().mention() + " " + question).mentions(gateway.botUser());
+        gateway.dispatchMessageCreate(mention);
+        outcomeOf(guild, mention.id());
     }
 }

@@ -67,7 +67,7 @@ class ModerationEndToEndTest extends EndToEndBase {
     }
 
     List<ModerationLogRecord> logOf(long guild) {
-        return moderationLog.list(new ModerationLogQuery(Long.toString(guild), null, null, null, null, null, null, 50));
+        return moderationLog.list(new ModerationLogQuery(account, Long.toString(guild), null, null, null, null, null, null, 50));
     }
 
     long moderationCharges(long guild) {

@@ -8,6 +8,8 @@ import dev.steward.core.discord.CommandRegistrar;
 import dev.steward.core.discord.DiscordProperties;
 import dev.steward.core.guild.Guild;
 import dev.steward.core.guild.GuildRepository;
+import dev.steward.core.retention.GuildData;
+import dev.steward.core.retention.RetentionStore;
 import dev.steward.workflows.guild.ResponseMode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,14 +38,16 @@ class GuildController {
     static final String SNOWFLAKE = "\\d{1,20}";
     private final GuildRepository guilds;
     private final GuildAccess access;
+    private final GuildData data;
     private final PlanGuard plans;
     private final CommandRegistrar commands;
     private final AuditLog audit;
     private final DiscordProperties discord;
     private final Clock clock;
 
-    GuildController(GuildRepository guilds, GuildAccess access, PlanGuard plans, CommandRegistrar commands,
-                    AuditLog audit, DiscordProperties discord, Clock clock) {
+    GuildController(GuildRepository guilds, GuildAccess access, GuildData data, PlanGuard plans,
+                    CommandRegistrar commands, AuditLog audit, DiscordProperties discord, Clock clock) {
+        this.data = data;
         this.commands = commands;
         this.guilds = guilds;
         this.access = access;
@@ -101,11 +105,12 @@ class GuildController {
         return GuildView.of(updated, discord.applicationId());
     }
 
+    /** Deletes the guild's data too: whoever connects it next, this account or another, starts clean. */
     @DeleteMapping("/api/guilds/{guildId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disconnect(Caller caller, @PathVariable String guildId) {
         long account = caller.adminAccount();
-        guilds.delete(access.owned(account, guildId));
-        audit.record(account, caller.actor(), "guild.disconnected", guildId, "");
+        RetentionStore.GuildDeletion deleted = data.disconnect(access.owned(account, guildId));
+        audit.record(account, caller.actor(), "guild.disconnected", guildId, deleted.summary());
     }
 }

@@ -84,8 +84,9 @@ class ModerationController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                 @RequestParam(required = false) Long cursor,
                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        access.owned(caller.account(), guildId);
-        List<ModerationLogRecord> entries = moderationLog.list(new ModerationLogQuery(guildId,
+        long account = caller.account();
+        access.owned(account, guildId);
+        List<ModerationLogRecord> entries = moderationLog.list(new ModerationLogQuery(account, guildId,
                 action == null ? null : action.name(), member, channel, from, to, cursor, limit));
         Long next = entries.size() == limit ? entries.get(entries.size() - 1).id() : null;
         return new LogPage(entries, next);
@@ -94,21 +95,21 @@ class ModerationController {
     @GetMapping("/api/guilds/{guildId}/moderation/log/{id}")
     ModerationLogRecord entry(Caller caller, @PathVariable String guildId, @PathVariable long id) {
         access.owned(caller.account(), guildId);
-        return found(guildId, id);
+        return found(caller.account(), guildId, id);
     }
 
     @PostMapping("/api/guilds/{guildId}/moderation/log/{id}/false-positive")
     ModerationLogRecord falsePositive(Caller caller, @PathVariable String guildId, @PathVariable long id) {
         long account = caller.adminAccount();
         access.owned(account, guildId);
-        found(guildId, id);
-        moderationLog.markFalsePositive(guildId, id, caller.actor(), clock.instant());
+        found(account, guildId, id);
+        moderationLog.markFalsePositive(account, guildId, id, caller.actor(), clock.instant());
         audit.record(account, caller.actor(), "moderation.false_positive", guildId + "/" + id, "");
-        return found(guildId, id);
+        return found(account, guildId, id);
     }
 
-    private ModerationLogRecord found(String guildId, long id) {
-        return moderationLog.find(guildId, id)
+    private ModerationLogRecord found(long account, String guildId, long id) {
+        return moderationLog.find(account, guildId, id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No moderation log entry " + id));
     }
 

@@ -15,6 +15,7 @@ import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
@@ -23,6 +24,7 @@ import io.temporal.workflow.Functions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -83,6 +85,20 @@ public class ConversationClient {
                 throw failed.getCause() instanceof RuntimeException r ? r : new IllegalStateException(failed.getCause());
             }
         });
+    }
+
+    /**
+     * Ends the conversations' workflows, the first step of deleting their rows: a running one holds recent
+     * turns in memory and would write them back.
+     */
+    public void end(List<ConversationKey> keys, String reason) {
+        for (ConversationKey key : keys) {
+            try {
+                client.newUntypedWorkflowStub(ConversationWorkflowIds.of(key)).terminate(reason);
+            } catch (WorkflowNotFoundException alreadyEnded) {
+                // nothing in memory to end
+            }
+        }
     }
 
     private static <R> UpdateOptions<R> options(String updateId, Class<R> type) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /** Conversation transcripts: the durable record that outlives any workflow. */
 @Repository
@@ -37,7 +38,7 @@ public class ConversationStore {
     @Transactional
     public void append(Turn turn) {
         Timestamp at = Timestamp.from(Instant.ofEpochMilli(turn.atMillis()));
-        appendTo(conversationId(turn.accountId(), turn.conversation(), at), turn, at);
+        conversationId(turn.accountId(), turn.conversation(), at).ifPresent(id -> appendTo(id, turn, at));
     }
 
     /**
@@ -48,22 +49,15 @@ public class ConversationStore {
     @Transactional
     public boolean appendUnlessWorkflowOpen(Turn turn) {
         Timestamp at = Timestamp.from(Instant.ofEpochMilli(turn.atMillis()));
-        ConversationKey key = turn.conversation();
-        ensureRow(turn.accountId(), key, at);
-        LockedRow row = jdbc.sql("""
-                        SELECT id, workflow_open FROM conversation
-                        WHERE discord_guild_id = ? AND channel_id = ? AND user_id = ? FOR UPDATE""")
-                .params(key.guildId(), key.channelId(), key.userId())
-                .query((rs, n) -> new LockedRow(rs.getLong(1), rs.getBoolean(2)))
-                .single();
-        if (row.workflowOpen()) {
+        Optional<Row> row = row(turn.accountId(), turn.conversation(), at, " FOR UPDATE");
+        if (row.isEmpty()) {
+            return true; // not stored: the guild is no longer the turn's account's (see row)
+        }
+        if (row.get().workflowOpen()) {
             return false;
         }
-        appendTo(row.id(), turn, at);
+        appendTo(row.get().id(), turn, at);
         return true;
-    }
-
-    private record LockedRow(long id, boolean workflowOpen) {
     }
 
     /**
@@ -99,7 +93,11 @@ public class ConversationStore {
     @Transactional
     public void recordEvent(ConversationEvent event) {
         Timestamp at = Timestamp.from(Instant.ofEpochMilli(event.atMillis()));
-        long conversationId = conversationId(event.accountId(), event.conversation(), at);
+        Optional<Long> row = conversationId(event.accountId(), event.conversation(), at);
+        if (row.isEmpty()) {
+            return;
+        }
+        long conversationId = row.get();
         if (!audit.recordOnce(event.eventKey(), event.accountId(), event.actor(), event.action(),
                 "conversation/" + conversationId, event.detail(), at.toInstant())) {
             return;
@@ -184,11 +182,40 @@ public class ConversationStore {
         return reversed;
     }
 
-    long conversationId(long accountId, ConversationKey key, Timestamp at) {
+    /** The account's conversation row, created if missing; empty when the guild is no longer the account's. */
+    Optional<Long> conversationId(long accountId, ConversationKey key, Timestamp at) {
+        return row(accountId, key, at, "").map(Row::id);
+    }
+
+    private record Row(long id, long accountId, boolean workflowOpen) {
+    }
+
+    /**
+     * A row of another account was left by the guild's earlier account (a message under way as it
+     * disconnected): the account that has the guild now starts the conversation over, and any other account's
+     * turn is dropped. So no transcript ever holds two accounts' turns, and none is read by the wrong one.
+     */
+    private Optional<Row> row(long accountId, ConversationKey key, Timestamp at, String lock) {
         ensureRow(accountId, key, at);
-        return jdbc.sql("SELECT id FROM conversation WHERE discord_guild_id = ? AND channel_id = ? AND user_id = ?")
+        Row row = select(key, lock);
+        if (row.accountId() == accountId) {
+            return Optional.of(row);
+        }
+        boolean guildIsTheAccounts = jdbc.sql("SELECT COUNT(*) FROM guild WHERE discord_guild_id = ? AND account_id = ?")
+                .params(key.guildId(), accountId).query(Long.class).single() > 0;
+        if (!guildIsTheAccounts) {
+            return Optional.empty();
+        }
+        jdbc.sql("DELETE FROM conversation WHERE id = ?").param(row.id()).update();
+        ensureRow(accountId, key, at);
+        return Optional.of(select(key, lock));
+    }
+
+    private Row select(ConversationKey key, String lock) {
+        return jdbc.sql("SELECT id, account_id, workflow_open FROM conversation"
+                        + " WHERE discord_guild_id = ? AND channel_id = ? AND user_id = ?" + lock)
                 .params(key.guildId(), key.channelId(), key.userId())
-                .query(Long.class)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getBoolean(3)))
                 .single();
     }
 

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The escalation flag and its email cool-down, keyed in the conversation row: one escalation owns each
@@ -49,7 +50,11 @@ public class EscalationStore {
     @Transactional
     public Claimed claim(long accountId, ConversationKey key, String escalationKey, Instant at, Duration coolDown,
                          Duration lease) {
-        long id = conversations.conversationId(accountId, key, Timestamp.from(at));
+        Optional<Long> conversation = conversations.conversationId(accountId, key, Timestamp.from(at));
+        if (conversation.isEmpty()) {
+            return new Claimed(Claim.COOLING_DOWN, 0); // the guild is no longer the account's: no one to mail
+        }
+        long id = conversation.get();
         jdbc.sql("""
                         UPDATE conversation SET escalated_at = ?, escalation_key = ?
                         WHERE id = ? AND (escalation_key IS NULL OR escalation_key <> ?) AND (escalated_at IS NULL

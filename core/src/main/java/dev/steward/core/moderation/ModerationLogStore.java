@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The moderation log: append once per (message, action), list newest first with a cursor, mark false positives. */
+/**
+ * The moderation log: append once per (message, action), list newest first with a cursor, mark false positives.
+ * Reads take the account too: entries a guild's earlier account left (a message under way as it disconnected)
+ * are neither shown to the next one nor counted against its members.
+ */
 @Repository
 public class ModerationLogStore {
     private static final String COLUMNS = "id, discord_guild_id, channel_id, author_id, author_name, message_id, content,"
@@ -43,8 +47,8 @@ public class ModerationLogStore {
     }
 
     public List<ModerationLogRecord> list(ModerationLogQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM moderation_log WHERE discord_guild_id = ?");
-        List<Object> params = new ArrayList<>(List.of(q.guildId()));
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM moderation_log WHERE account_id = ? AND discord_guild_id = ?");
+        List<Object> params = new ArrayList<>(List.of(q.accountId(), q.guildId()));
         condition(sql, params, "action = ?", q.action());
         condition(sql, params, "author_id = ?", q.authorId());
         condition(sql, params, "channel_id = ?", q.channelId());
@@ -56,24 +60,24 @@ public class ModerationLogStore {
         return jdbc.sql(sql.toString()).params(params).query(ROW).list();
     }
 
-    public Optional<ModerationLogRecord> find(String guildId, long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM moderation_log WHERE discord_guild_id = ? AND id = ?")
-                .params(guildId, id).query(ROW).optional();
+    public Optional<ModerationLogRecord> find(long accountId, String guildId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM moderation_log WHERE account_id = ? AND discord_guild_id = ? AND id = ?")
+                .params(accountId, guildId, id).query(ROW).optional();
     }
 
-    public void markFalsePositive(String guildId, long id, String by, Instant at) {
+    public void markFalsePositive(long accountId, String guildId, long id, String by, Instant at) {
         jdbc.sql("UPDATE moderation_log SET false_positive = TRUE, false_positive_by = ?, false_positive_at = ? "
-                        + "WHERE discord_guild_id = ? AND id = ?")
-                .params(by, Timestamp.from(at), guildId, id).update();
+                        + "WHERE account_id = ? AND discord_guild_id = ? AND id = ?")
+                .params(by, Timestamp.from(at), accountId, guildId, id).update();
     }
 
     /** Earlier actions against a member (not the current message, not false positives) since a time. */
-    public int violationsSince(String guildId, String authorId, String exceptMessageKey, Instant since) {
+    public int violationsSince(long accountId, String guildId, String authorId, String exceptMessageKey, Instant since) {
         return jdbc.sql("""
                         SELECT COUNT(DISTINCT message_key) FROM moderation_log
                         WHERE discord_guild_id = ? AND author_id = ? AND message_key <> ? AND created_at >= ?
-                          AND false_positive = FALSE""")
-                .params(guildId, authorId, exceptMessageKey, Timestamp.from(since)).query(Integer.class).single();
+                          AND false_positive = FALSE AND account_id = ?""")
+                .params(guildId, authorId, exceptMessageKey, Timestamp.from(since), accountId).query(Integer.class).single();
     }
 
     private static void condition(StringBuilder sql, List<Object> params, String clause, Object value) {

@@ -45,6 +45,15 @@ public class ProactiveSchedules {
         }
     }
 
+    /** Ends the guild's schedule, if one runs: a disconnected guild gets no more runs. */
+    public void stop(String guildId) {
+        try {
+            client.newUntypedWorkflowStub(ProactivePostWorkflow.cronWorkflowId(guildId)).terminate("guild disconnected");
+        } catch (WorkflowNotFoundException none) {
+            // no schedule
+        }
+    }
+
     /** A one-off run now, outside the schedule. Returns its workflow id. */
     public String postNow(String guildId, long nonce) {
         String id = "proactive-now-" + guildId + "-" + nonce;

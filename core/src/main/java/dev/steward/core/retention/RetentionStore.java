@@ -1,5 +1,7 @@
 package dev.steward.core.retention;
 
+import dev.steward.core.guild.Guild;
+import dev.steward.core.guild.GuildRepository;
 import dev.steward.workflows.conversation.ConversationKey;
 import dev.steward.workflows.retention.PurgeOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,20 +11,31 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Retention of message contents per account, and a member's deletion request. Deletes run in batches so
- * a large account never holds one long transaction; every statement only removes, so a retry is harmless.
+ * Retention of message contents per account, a member's deletion request and a disconnected guild's data.
+ * The purge deletes in batches so a large account never holds one long transaction; every statement only
+ * removes, so a retry is harmless.
  */
 @Repository
 public class RetentionStore {
     static final int BATCH = 5_000;
+    /**
+     * Every table keyed by the Discord guild id (conversation's rows take their messages and feed with them).
+     * Not the quota ledger: it is the account's bill, not the guild's data.
+     */
+    static final List<String> GUILD_TABLES = List.of("conversation", "moderation_log", "guild_health",
+            "proactive_post", "sandbox_action", "rate_hit", "unavailable_notice");
     private final JdbcClient jdbc;
+    private final GuildRepository guilds;
 
-    RetentionStore(JdbcClient jdbc) {
+    RetentionStore(JdbcClient jdbc, GuildRepository guilds) {
         this.jdbc = jdbc;
+        this.guilds = guilds;
     }
 
     public Optional<Integer> days(long accountId) {
@@ -108,5 +121,42 @@ public class RetentionStore {
         long rate = jdbc.sql("DELETE FROM rate_hit WHERE discord_guild_id = ? AND user_id = ?")
                 .params(guildId, userId).update();
         return new MemberDeletion(conversations, messages, moderation, rate);
+    }
+
+    /** Rows deleted per table, in deletion order. */
+    public record GuildDeletion(Map<String, Long> rows) {
+        public String summary() {
+            StringBuilder text = new StringBuilder();
+            rows.forEach((table, count) -> text.append(text.isEmpty() ? "" : ", ").append(table).append(' ').append(count));
+            return text.toString();
+        }
+    }
+
+    /** The guild's conversations whose workflow runs (they are ended before {@link #deleteGuild}). */
+    public List<ConversationKey> openConversationsOf(String guildId) {
+        return jdbc.sql("SELECT channel_id, user_id FROM conversation WHERE discord_guild_id = ? AND workflow_open")
+                .param(guildId)
+                .query((rs, row) -> new ConversationKey(guildId, rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /**
+     * Disconnects the guild and deletes everything kept under its Discord id, whichever account wrote it, so an
+     * account that connects it later starts clean. One transaction: a disconnect is rare, and all or nothing.
+     */
+    @Transactional
+    public GuildDeletion deleteGuild(Guild guild) {
+        String guildId = guild.discordGuildId();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        rows.put("conversation_message", jdbc.sql("""
+                        SELECT COUNT(*) FROM conversation_message m JOIN conversation c ON c.id = m.conversation_id
+                        WHERE c.discord_guild_id = ?""")
+                .param(guildId).query(Long.class).single());
+        for (String table : GUILD_TABLES) {
+            rows.put(table, (long) jdbc.sql("DELETE FROM " + table + " WHERE discord_guild_id = ?").param(guildId).update());
+        }
+        // Through the repository, so the processes caching guild settings hear of it.
+        guilds.delete(guild);
+        return new GuildDeletion(rows);
     }
 }

@@ -4,6 +4,8 @@ import dev.steward.core.CoreTestApplication;
 import dev.steward.core.Fixtures;
 import dev.steward.core.account.AccountRepository;
 import dev.steward.core.account.Plan;
+import dev.steward.core.guild.Guild;
+import dev.steward.core.guild.GuildRepository;
 import dev.steward.workflows.conversation.ConversationKey;
 import dev.steward.workflows.conversation.Turn;
 import dev.steward.workflows.conversation.TurnRole;
@@ -16,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +33,7 @@ class ConversationStoreTest extends CoreTestApplication.OnPostgres {
     @Autowired ConversationStore store;
     @Autowired AccountRepository accounts;
     @Autowired ConversationQueries queries;
+    @Autowired GuildRepository guilds;
     @Autowired PlatformTransactionManager transactions;
 
     @Test
@@ -117,8 +121,31 @@ class ConversationStoreTest extends CoreTestApplication.OnPostgres {
         assertThat(queries.active(account, null, null, 10)).extracting(ConversationQueries.Summary::userId)
                 .containsExactlyInAnyOrder("recent", "held");
         assertThat(queries.active(account, null, null, 10)).allMatch(ConversationQueries.Summary::active);
-        long idleId = store.conversationId(account, idle, new Timestamp(twoDaysAgo));
+        long idleId = store.conversationId(account, idle, new Timestamp(twoDaysAgo)).orElseThrow();
         assertThat(queries.find(account, idleId)).hasValueSatisfying(c -> assertThat(c.active()).isFalse());
+    }
+
+    /** A message under way as the guild's earlier account disconnected it left a row of that account. */
+    @Test
+    void theGuildsNewAccountStartsOverInsteadOfJoiningAConversationOfItsEarlierAccount() {
+        long earlier = Fixtures.newAccount(accounts, Plan.STARTER);
+        long now = Fixtures.newAccount(accounts, Plan.STARTER);
+        ConversationKey key = new ConversationKey("g-" + earlier, "c1", "u1");
+        store.append(new Turn(earlier, key, TurnRole.MEMBER, earlier + ":m1:member", "alice", "left behind", 1_000));
+        long leftBehind = store.conversationId(earlier, key, new Timestamp(1_000)).orElseThrow();
+        guilds.save(Guild.connect(key.guildId(), now, "Acme", Instant.now()));
+
+        assertThat(store.appendUnlessWorkflowOpen(new Turn(now, key, TurnRole.MEMBER, now + ":m2:member", "alice",
+                "for the new account", 2_000))).isTrue();
+        store.append(new Turn(earlier, key, TurnRole.BOT, earlier + ":m3:bot", "Steward", "late answer", 3_000));
+
+        long current = store.conversationId(now, key, new Timestamp(2_000)).orElseThrow();
+        assertThat(current).isNotEqualTo(leftBehind);
+        assertThat(queries.transcript(current, 10)).extracting(ConversationQueries.TranscriptTurn::content)
+                .containsExactly("for the new account");
+        assertThat(queries.find(earlier, leftBehind)).isEmpty();
+        assertThat(queries.find(earlier, current)).isEmpty();
+        assertThat(store.conversationId(earlier, key, new Timestamp(3_000))).as("not the earlier account's guild").isEmpty();
     }
 
     private static void await(CountDownLatch latch) {

@@ -5,6 +5,8 @@ import dev.steward.core.Fixtures;
 import dev.steward.core.account.AccountRepository;
 import dev.steward.core.account.Plan;
 import dev.steward.core.conversation.ConversationStore;
+import dev.steward.core.guild.Guild;
+import dev.steward.core.guild.GuildRepository;
 import dev.steward.workflows.conversation.ConversationKey;
 import dev.steward.workflows.conversation.Turn;
 import dev.steward.workflows.conversation.TurnRole;
@@ -14,12 +16,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 @SpringBootTest(classes = CoreTestApplication.class)
 class RetentionStoreTest extends CoreTestApplication.OnPostgres {
@@ -28,6 +32,7 @@ class RetentionStoreTest extends CoreTestApplication.OnPostgres {
     @Autowired RetentionStore retention;
     @Autowired ConversationStore conversations;
     @Autowired AccountRepository accounts;
+    @Autowired GuildRepository guilds;
     @Autowired JdbcClient jdbc;
 
     private void turn(long account, ConversationKey key, String turnKey, String content, Duration age) {
@@ -118,5 +123,51 @@ class RetentionStoreTest extends CoreTestApplication.OnPostgres {
         assertThat(contents(account)).containsExactly("another member");
         assertThat(jdbc.sql("SELECT author_id || ':' || author_name || ':' || content FROM moderation_log WHERE account_id = ? ORDER BY author_id")
                 .param(account).query(String.class).list()).containsExactly("u1::", "u2:alice:other rude words");
+    }
+
+    @Test
+    void deletingAGuildRemovesItsRowsInEveryPerGuildTableWhoeverWroteThemAndNothingOfOtherGuilds() {
+        long account = Fixtures.newAccount(accounts, Plan.STARTER);
+        long earlierAccount = Fixtures.newAccount(accounts, Plan.STARTER);
+        String guild = "gone" + account;
+        String other = "kept" + account;
+        Guild connected = guilds.save(Guild.connect(guild, account, "Gone", NOW));
+        guilds.save(Guild.connect(other, account, "Kept", NOW));
+        for (String g : List.of(guild, other)) {
+            turn(account, new ConversationKey(g, "c1", "u1"), g + "-1", "question", Duration.ZERO);
+            turn(account, new ConversationKey(g, "c1", "u1"), g + "-2", "follow-up", Duration.ZERO);
+            moderationEntry(account, g, "u1", "rude words", Duration.ZERO);
+            jdbc.sql("INSERT INTO guild_health (discord_guild_id, missing_permission, detail, seen_at) VALUES (?, 'Ban Members', '', ?)")
+                    .params(g, Timestamp.from(NOW)).update();
+            jdbc.sql("INSERT INTO proactive_post (discord_guild_id, run_key, outcome, reason, created_at) VALUES (?, ?, 'SKIPPED', '', ?)")
+                    .params(g, "run-" + g, Timestamp.from(NOW)).update();
+            jdbc.sql("INSERT INTO sandbox_action (discord_guild_id, channel_id, action, message_id, created_at) VALUES (?, 'c1', 'SEND', '1', ?)")
+                    .params(g, Timestamp.from(NOW)).update();
+            jdbc.sql("INSERT INTO rate_hit (discord_guild_id, user_id, message_key, hit_at) VALUES (?, 'u1', ?, ?)")
+                    .params(g, "hit-" + g, Timestamp.from(NOW)).update();
+            jdbc.sql("INSERT INTO unavailable_notice (discord_guild_id, channel_id, notice_day, message_key, created_at) VALUES (?, 'c1', ?, 'k', ?)")
+                    .params(g, Date.valueOf("2026-11-24"), Timestamp.from(NOW)).update();
+        }
+        // Left by an account that had the guild before: it goes too.
+        turn(earlierAccount, new ConversationKey(guild, "c2", "u2"), guild + "-3", "older question", Duration.ZERO);
+        moderationEntry(earlierAccount, guild, "u2", "older rude words", Duration.ZERO);
+        conversations.openWorkflow(new ConversationKey(guild, "c1", "u1"));
+
+        assertThat(retention.openConversationsOf(guild)).containsExactly(new ConversationKey(guild, "c1", "u1"));
+        RetentionStore.GuildDeletion deleted = retention.deleteGuild(connected);
+
+        assertThat(deleted.rows()).containsExactly(entry("conversation_message", 3L), entry("conversation", 2L),
+                entry("moderation_log", 2L), entry("guild_health", 1L), entry("proactive_post", 1L),
+                entry("sandbox_action", 1L), entry("rate_hit", 1L), entry("unavailable_notice", 1L));
+        assertThat(deleted.summary()).startsWith("conversation_message 3, conversation 2, moderation_log 2");
+        assertThat(guilds.findByDiscordGuildId(guild)).isEmpty();
+        for (String table : RetentionStore.GUILD_TABLES) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE discord_guild_id = ?").param(guild)
+                    .query(Long.class).single()).as(table + " of the disconnected guild").isZero();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE discord_guild_id = ?").param(other)
+                    .query(Long.class).single()).as(table + " of another guild").isOne();
+        }
+        assertThat(contents(account)).containsExactly("question", "follow-up");
+        assertThat(guilds.findByDiscordGuildId(other)).isPresent();
     }
 }

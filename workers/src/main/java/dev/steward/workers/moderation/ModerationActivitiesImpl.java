@@ -125,7 +125,7 @@ class ModerationActivitiesImpl implements ModerationActivities {
     private ModerationDecision decision(ModerationSettings settings, ModerationRequest request, ModerationAction chosen,
                                         ModerationSource source, String rule, String reason, double confidence) {
         ModerationAction action = chosen == ModerationAction.NONE ? chosen : ActionChoice.escalate(chosen,
-                moderationLog.violationsSince(request.message().guildId(), request.message().authorId(),
+                moderationLog.violationsSince(request.accountId(), request.message().guildId(), request.message().authorId(),
                         request.messageKey(), clock.instant().minus(Duration.ofDays(settings.repeatWindowDays()))),
                 settings);
         return new ModerationDecision(action, ActionChoice.steps(action, settings.enabledActions()), source, rule,
