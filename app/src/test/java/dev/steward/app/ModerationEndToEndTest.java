@@ -86,7 +86,7 @@ class ModerationEndToEndTest extends EndToEndBase {
         assertThat(outcomeOf(guild, message.id()).status()).isEqualTo(MessageOutcome.Status.REMOVED_BY_MODERATION);
 
         discord.verify(1, deleteRequestedFor(urlPathEqualTo("/channels/" + CHANNEL + "/messages/" + message.id()))
-                .withHeader("X-Audit-Log-Reason", equalTo("offers accounts for sale")));
+                .withHeader("X-Audit-Log-Reason", equalTo("offers%20accounts%20for%20sale")));
         assertThat(logOf(guild)).singleElement().satisfies(entry -> {
             assertThat(entry.content()).isEqualTo("selling my level 90 account, DM me");
             assertThat(entry.action()).isEqualTo("DELETE");
@@ -112,7 +112,7 @@ class ModerationEndToEndTest extends EndToEndBase {
 
         assertThat(outcomeOf(guild, message.id()).status()).isEqualTo(MessageOutcome.Status.REMOVED_BY_MODERATION);
         discord.verify(1, deleteRequestedFor(urlPathEqualTo("/channels/" + CHANNEL + "/messages/" + message.id()))
-                .withHeader("X-Audit-Log-Reason", equalTo("offers accounts for sale")));
+                .withHeader("X-Audit-Log-Reason", equalTo("offers%20accounts%20for%20sale")));
         assertThat(logOf(guild)).singleElement().satisfies(entry -> {
             assertThat(entry.rule()).isEqualTo("No selling accounts");
             assertThat(entry.reason()).isEqualTo("offers accounts for sale");

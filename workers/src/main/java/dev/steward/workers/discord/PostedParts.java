@@ -23,7 +23,11 @@ public final class PostedParts {
         List<String> ids = new ArrayList<>(earlier(activity));
         for (int i = ids.size(); i < count; i++) {
             ids.add(postPart.apply(i));
-            activity.heartbeat(List.copyOf(ids));
+            // Not after the last part (so a one-part post, the common case, costs no heartbeat): the activity then
+            // completes, and a completion lost with its worker is retried well within the nonce's minutes.
+            if (i < count - 1) {
+                activity.heartbeat(List.copyOf(ids));
+            }
         }
         return ids;
     }
