@@ -8,8 +8,10 @@ import org.springframework.core.env.MapPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -69,11 +71,19 @@ public class LocalModeDefaults implements EnvironmentPostProcessor {
             }
             String key = ApiKeys.generate();
             Files.createDirectories(file.getParent());
+            ownerOnly(file);
             Files.writeString(file, key + "\n");
             onCreate.accept(key);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep a generated key in " + file, e);
+        }
+    }
+
+    /** The keys are secrets: created readable by their owner only, before anything is written into them. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
     }
 

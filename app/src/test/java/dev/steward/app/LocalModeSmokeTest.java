@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +70,10 @@ class LocalModeSmokeTest {
     void embeddedDefaultsAnswerASandboxMessage() throws Exception {
         assertThat(datasourceUrl).startsWith("jdbc:h2:file:" + DATA);
         String operator = Files.readString(DATA.resolve(LocalModeDefaults.OPERATOR_KEY_FILE)).strip();
+        for (String secret : new String[]{LocalModeDefaults.OPERATOR_KEY_FILE, LocalModeDefaults.ENCRYPTION_KEY_FILE}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DATA.resolve(secret))))
+                    .as(secret).isEqualTo("rw-------");
+        }
         Http http = new Http(port);
 
         String admin = http.ok("POST", "/api/accounts", operator, "{\"name\":\"Local\",\"plan\":\"STARTER\"}")
