@@ -43,7 +43,11 @@ public class ProactivePostWorkflowImpl implements ProactivePostWorkflow {
         if (plan.skip()) {
             return finish(guildId, runKey, PostOutcome.skipped(plan.reason()), plan.channelName(), null, null);
         }
-        ChargeRequest charge = ChargeRequest.inThisRun(plan.accountId(), guildId, runKey, ChargeKind.PROACTIVE);
+        // The task's time, not the run's start: a cron run is created when the previous one ends and then waits
+        // for its slot, so its start can lie in the previous period. The charge is an activity, whose input is
+        // recorded when it is scheduled, so a retry keeps this time.
+        ChargeRequest charge = new ChargeRequest(plan.accountId(), guildId, runKey, ChargeKind.PROACTIVE,
+                Workflow.currentTimeMillis());
         if (quota.charge(charge).refused()) {
             return finish(guildId, runKey, PostOutcome.skipped("quota spent"), plan.channelName(), null, null);
         }

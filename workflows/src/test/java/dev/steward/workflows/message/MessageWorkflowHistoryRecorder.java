@@ -70,11 +70,29 @@ class MessageWorkflowHistoryRecorder extends MessageWorkflowTest {
         save("message-workflow-handed-to-agent");
     }
 
+    @Test
+    void recordAskOutsideTheHelpChannels() throws Exception {
+        askInAChannelOutsideTheHelpChannelsIsToldWhereToAskNotLeftThinking();
+        save("message-workflow-ask-other-channel");
+    }
+
+    @Test
+    void recordAskAgainstTheRules() throws Exception {
+        askAgainstTheRulesIsNotDeletedButToldWhy();
+        save("message-workflow-ask-against-the-rules");
+    }
+
+    @Test
+    void recordSkipWithoutTheModel() throws Exception {
+        aSkipDecidedWithoutTheModelGivesItsUnitBack();
+        save("message-workflow-skip-without-model");
+    }
+
     /**
      * The latest {@code Workflow.getVersion} change; histories of earlier releases keep their names. Bump it
      * with each new version marker and record again.
      */
-    static final String RELEASE = "local-conversation-link";
+    static final String RELEASE = "ask-always-resolved";
 
     private void save(String scenario) throws Exception {
         ReleasedHistories.save(client, WORKFLOW_ID, scenario, RELEASE);

@@ -2,6 +2,8 @@ package dev.steward.workflows.proactive;
 
 import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.quota.ChargeResult;
+import static org.mockito.Mockito.atLeastOnce;
+import dev.steward.workflows.quota.ChargeRequest;
 import dev.steward.workflows.quota.QuotaActivities;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -70,6 +72,18 @@ class ProactivePostWorkflowTest {
         env.sleep(Duration.ofDays(7));
         verify(proactive, times(14)).send(anyString(), anyString(), anyString(), anyString());
         verify(proactive, times(14)).record(any());
+    }
+
+    /** A cron run waits for its slot after it is created: it is charged at the slot, in that slot's period. */
+    @Test
+    void aRunIsChargedWhenItPostsNotWhenItWasCreated() {
+        long created = env.currentTimeMillis();
+        startCron(PostFrequency.WEEKLY);
+        env.sleep(Duration.ofDays(8));
+
+        ArgumentCaptor<ChargeRequest> charged = ArgumentCaptor.forClass(ChargeRequest.class);
+        verify(quota, atLeastOnce()).charge(charged.capture());
+        assertThat(charged.getAllValues().get(0).atMillis() - created).isGreaterThan(Duration.ofMinutes(1).toMillis());
     }
 
     @Test
