@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,12 +68,19 @@ public class LocalModeDefaults implements EnvironmentPostProcessor {
     private static String readOrCreate(Path file, Consumer<String> onCreate) {
         try {
             if (Files.exists(file)) {
-                return Files.readString(file).strip();
+                restrict(file); // files from before this check was made are tightened too
+                String kept = Files.readString(file).strip();
+                if (!kept.isEmpty()) {
+                    return kept;
+                }
             }
             String key = ApiKeys.generate();
             Files.createDirectories(file.getParent());
-            ownerOnly(file);
-            Files.writeString(file, key + "\n");
+            // Written whole to a file only its owner can read, then moved in place: never half a key.
+            Path written = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            restrict(written);
+            Files.writeString(written, key + "\n");
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             onCreate.accept(key);
             return key;
         } catch (IOException e) {
@@ -80,10 +88,10 @@ public class LocalModeDefaults implements EnvironmentPostProcessor {
         }
     }
 
-    /** The keys are secrets: created readable by their owner only, before anything is written into them. */
-    private static void ownerOnly(Path file) throws IOException {
+    /** The keys are secrets: readable by their owner only. */
+    private static void restrict(Path file) throws IOException {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
@@ -112,8 +113,9 @@ class CustomBotEndToEndTest extends EndToEndBase {
     }
 
     /**
-     * A token Discord4J refuses is refused at registration; one stored before that check (or sealed by hand)
-     * stops only its own bot: the bridge still starts every other account's session.
+     * A token Discord4J refuses is refused at registration; one stored before that check, or one that cannot be
+     * opened (sealed under another encryption key), stops only its own bot: the bridge still starts every other
+     * account's session.
      */
     @Test
     void aBotTokenDiscordWouldRefuseIsRefusedAndStopsNoOtherBot() throws Exception {
@@ -127,6 +129,10 @@ class CustomBotEndToEndTest extends EndToEndBase {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.raw()).contains("Bot section").doesNotContain("client-secret");
 
+        long sealedElsewhere = accounts.save(Account.create("Old key " + System.nanoTime(), Plan.PRO, "", Instant.now()))
+                .id();
+        bots.save(new Bot(null, sealedElsewhere, "881000000000000099", "00".repeat(32), "v1:sealed-under-another-key",
+                Instant.now()));
         long other = accounts.save(Account.create("Bad token " + System.nanoTime(), Plan.PRO, "", Instant.now())).id();
         bots.save(new Bot(null, other, visitedBefore(goodApp), "00".repeat(32), secrets.encrypt("client-secret-x"),
                 Instant.now()));
@@ -142,14 +148,21 @@ class CustomBotEndToEndTest extends EndToEndBase {
         return Base64.getEncoder().withoutPadding().encodeToString(applicationId.getBytes()) + ".e2e.token-" + applicationId;
     }
 
-    /** An application id the bridge's bot map visits before {@code app}, so a refused token there would stop it. */
-    static String visitedBefore(String app) {
+    /**
+     * An application id that the bridge's map of bots (a HashMap, as BotTokens builds it, holding every stored
+     * bot) visits before {@code app}, so a refused token there would have stopped it.
+     */
+    String visitedBefore(String app) {
+        List<String> stored = jdbc.sql("SELECT application_id FROM bot").query(String.class).list();
         for (long candidate = 881000000000000100L; ; candidate++) {
-            Map<String, String> tokens = new HashMap<>(); // as BotTokens builds it
+            String id = Long.toString(candidate);
+            Map<String, String> tokens = new HashMap<>();
+            stored.forEach(other -> tokens.put(other, ""));
             tokens.put(app, "");
-            tokens.put(Long.toString(candidate), "");
-            if (tokens.keySet().iterator().next().equals(Long.toString(candidate))) {
-                return Long.toString(candidate);
+            tokens.put(id, "");
+            if (tokens.keySet().stream().filter(key -> key.equals(app) || key.equals(id)).findFirst().orElseThrow()
+                    .equals(id)) {
+                return id;
             }
         }
     }

@@ -34,7 +34,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalModeSmokeTest {
     /** Fixed, because the data folder is read before dynamic properties exist; emptied before each run. */
     static final String DATA_DIR = "target/local-smoke-data";
-    static final Path DATA = emptied(Path.of(DATA_DIR).toAbsolutePath());
+    static final Path DATA = withAnOldReadableKey(emptied(Path.of(DATA_DIR).toAbsolutePath()));
+    static final String OLD_ENCRYPTION_KEY = "kept-from-an-earlier-version";
+
+    /** An encryption key file as an earlier version left it, readable by everyone: kept, but tightened. */
+    static Path withAnOldReadableKey(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path key = Files.writeString(dir.resolve(LocalModeDefaults.ENCRYPTION_KEY_FILE), OLD_ENCRYPTION_KEY + "\n");
+            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+            return dir;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
     static final WireMockServer ollama = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     static Path emptied(Path dir) {
@@ -65,11 +78,13 @@ class LocalModeSmokeTest {
     @LocalServerPort int port;
     @Autowired EmbeddedTemporalServer embedded;
     @Value("${spring.datasource.url}") String datasourceUrl;
+    @Value("${steward.encryption-key}") String encryptionKey;
 
     @Test
     void embeddedDefaultsAnswerASandboxMessage() throws Exception {
         assertThat(datasourceUrl).startsWith("jdbc:h2:file:" + DATA);
         String operator = Files.readString(DATA.resolve(LocalModeDefaults.OPERATOR_KEY_FILE)).strip();
+        assertThat(encryptionKey).isEqualTo(OLD_ENCRYPTION_KEY);
         for (String secret : new String[]{LocalModeDefaults.OPERATOR_KEY_FILE, LocalModeDefaults.ENCRYPTION_KEY_FILE}) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(DATA.resolve(secret))))
                     .as(secret).isEqualTo("rw-------");

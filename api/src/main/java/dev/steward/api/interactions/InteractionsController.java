@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Discord's Interactions Endpoint. Every request is verified first (401 otherwise, as Discord tests on
@@ -75,7 +76,7 @@ class InteractionsController {
     ResponseEntity<Map<String, Object>> interact(@RequestHeader(value = "X-Signature-Ed25519", required = false) String signature,
                                                  @RequestHeader(value = "X-Signature-Timestamp", required = false) String timestamp,
                                                  @RequestBody(required = false) byte[] body) {
-        return handle(discord.applicationId(), discord.publicKey(), signature, timestamp, body);
+        return handle(null, discord.publicKey(), signature, timestamp, body);
     }
 
     /** A custom bot's endpoint: verified with that application's own public key. */
@@ -84,13 +85,15 @@ class InteractionsController {
                                                    @RequestHeader(value = "X-Signature-Ed25519", required = false) String signature,
                                                    @RequestHeader(value = "X-Signature-Timestamp", required = false) String timestamp,
                                                    @RequestBody(required = false) byte[] body) {
-        String key = applicationId.equals(discord.applicationId()) ? discord.publicKey()
-                : bots.findByApplicationId(applicationId).map(Bot::publicKey).orElse(null);
-        return handle(applicationId, key, signature, timestamp, body);
+        if (applicationId.equals(discord.applicationId())) {
+            return handle(null, discord.publicKey(), signature, timestamp, body);
+        }
+        return handle(applicationId, bots.findByApplicationId(applicationId).map(Bot::publicKey).orElse(null),
+                signature, timestamp, body);
     }
 
-    /** @param application the application this endpoint speaks for, whose key signed the request */
-    private ResponseEntity<Map<String, Object>> handle(String application, String publicKey, String signature,
+    /** @param customBot the custom bot's application whose key signed the request; null for the shared bot */
+    private ResponseEntity<Map<String, Object>> handle(String customBot, String publicKey, String signature,
                                                        String timestamp, byte[] body) {
         if (!InteractionSignatures.valid(publicKey, signature, timestamp, body, clock.instant())) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "invalid request signature"));
@@ -106,19 +109,19 @@ class InteractionsController {
             return ResponseEntity.ok(Map.of("type", 1));
         }
         if (type == APPLICATION_COMMAND && "ask".equals(interaction.path("data").path("name").asString(""))) {
-            return ResponseEntity.ok(ask(application, interaction));
+            return ResponseEntity.ok(ask(customBot, interaction));
         }
         log.info("Ignoring interaction of type {} ({})", type, interaction.path("data").path("name").asString(""));
         return ResponseEntity.ok(message("Steward does not know that command.", true));
     }
 
-    private Map<String, Object> ask(String application, JsonNode interaction) {
+    private Map<String, Object> ask(String customBot, JsonNode interaction) {
         AskParsing.Parsed parsed = AskParsing.parse(interaction);
         if (parsed.message() == null) {
             return message(parsed.hint(), true);
         }
         IncomingMessage message = parsed.message();
-        String refusal = refusal(application, message);
+        String refusal = refusal(customBot, message);
         if (refusal != null) {
             return message(refusal, true);
         }
@@ -145,22 +148,23 @@ class InteractionsController {
      * application serves (the account's own bot, else the shared one): otherwise an admin who registered an
      * application of their own could sign /ask for another account's guild, its quota, members and knowledge.
      */
-    private String refusal(String application, IncomingMessage message) {
+    private String refusal(String customBot, IncomingMessage message) {
         String named = message.interaction().applicationId();
-        if (!application.equals(named)) {
+        // The shared bot's id may be left unset: then its key alone vouches for the body.
+        String signer = customBot != null ? customBot : discord.applicationId().isBlank() ? named : discord.applicationId();
+        if (!signer.equals(named)) {
             log.warn("Refusing /ask {}: signed by application {} but names application {}", message.messageId(),
-                    application, named);
+                    signer, named);
             return OTHER_BOT;
         }
         if (guilds.byDiscordGuildId(message.guildId()).isEmpty()) {
             log.info("Refusing /ask {}: guild {} is not connected", message.messageId(), message.guildId());
             return AskNotes.NOT_SET_UP;
         }
-        String serving = guildBots.byDiscordGuildId(message.guildId()).map(Bot::applicationId)
-                .orElse(discord.applicationId());
-        if (!application.equals(serving)) {
-            log.warn("Refusing /ask {}: guild {} is served by application {}, not {}", message.messageId(),
-                    message.guildId(), serving, application);
+        String servingBot = guildBots.byDiscordGuildId(message.guildId()).map(Bot::applicationId).orElse(null);
+        if (!Objects.equals(servingBot, customBot)) {
+            log.warn("Refusing /ask {}: guild {} is served by {}, not by application {}", message.messageId(),
+                    message.guildId(), servingBot == null ? "the shared bot" : "application " + servingBot, signer);
             return OTHER_BOT;
         }
         return null;

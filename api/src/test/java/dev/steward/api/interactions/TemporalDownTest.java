@@ -33,7 +33,7 @@ class TemporalDownTest {
     static void parts(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry::add);
         registry.add("steward.discord.public-key", discord::publicKeyHex);
-        registry.add("steward.discord.application-id", () -> "2");
+        // No application id configured, only the key: the shared key alone vouches for the body's application.
     }
 
     @LocalServerPort int port;

@@ -37,7 +37,7 @@ class CacheChangeListener implements SmartLifecycle {
     private final String url;
     private final Properties connection = new Properties();
     private volatile boolean running;
-    private Thread thread;
+    private volatile Thread thread;
     /** The last notice handled; notices arrive in commit order, so tests use one of their own as a fence. */
     volatile String lastHeard;
 
@@ -84,9 +84,14 @@ class CacheChangeListener implements SmartLifecycle {
         return running;
     }
 
+    /** Only the thread of the latest start listens: one still leaving after a stop quits at its next check. */
+    private boolean current() {
+        return running && Thread.currentThread() == thread;
+    }
+
     private void listenUntilStopped() {
         Duration retry = FIRST_RETRY;
-        while (running) {
+        while (current()) {
             try (Connection c = DriverManager.getConnection(url, connection)) {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CacheChangeNotices.CHANNEL);
@@ -94,8 +99,8 @@ class CacheChangeListener implements SmartLifecycle {
                 caches.forEach(CachedRows::clear); // whatever changed before LISTEN took effect was not heard
                 retry = FIRST_RETRY;
                 hear(c);
-            } catch (SQLException e) {
-                if (!running) {
+            } catch (SQLException | RuntimeException e) {
+                if (!current()) {
                     return;
                 }
                 log.warn("Cannot hear cache notices from PostgreSQL ({}); trying again in {} s. Meanwhile other "
@@ -111,7 +116,7 @@ class CacheChangeListener implements SmartLifecycle {
     private void hear(Connection c) throws SQLException {
         PGConnection pg = c.unwrap(PGConnection.class);
         long quietSince = System.nanoTime();
-        while (running) {
+        while (current()) {
             PGNotification[] notices = pg.getNotifications(POLL_MILLIS);
             if (notices != null && notices.length > 0) {
                 for (PGNotification notice : notices) {
@@ -130,7 +135,7 @@ class CacheChangeListener implements SmartLifecycle {
 
     private void sleep(Duration pause) {
         long until = System.nanoTime() + pause.toNanos();
-        while (running && System.nanoTime() < until) {
+        while (current() && System.nanoTime() < until) {
             try {
                 Thread.sleep(Math.min(POLL_MILLIS, pause.toMillis()));
             } catch (InterruptedException e) {

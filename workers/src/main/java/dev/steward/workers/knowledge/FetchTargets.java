@@ -5,6 +5,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -51,14 +52,33 @@ final class FetchTargets {
         }
     }
 
-    /** Loopback, private, link-local (cloud metadata), unique-local, carrier-grade NAT, wildcard and multicast. */
+    /**
+     * Loopback, private, link-local (cloud metadata), unique-local, carrier-grade NAT, benchmarking, reserved,
+     * wildcard and multicast; an IPv4 address behind the NAT64 prefix counts as itself.
+     */
     static boolean isPrivate(InetAddress address) {
         byte[] b = address.getAddress();
+        if (b.length == 16 && isNat64(b)) {
+            try {
+                return isPrivate(InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16)));
+            } catch (UnknownHostException impossible) {
+                return true;
+            }
+        }
         boolean uniqueLocal = b.length == 16 && (b[0] & 0xfe) == 0xfc;
-        boolean carrierGradeNat = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
-        boolean thisNetwork = b.length == 4 && b[0] == 0;
+        int first = b[0] & 0xff;
+        int second = b[1] & 0xff;
+        boolean carrierGradeNat = b.length == 4 && first == 100 && (second & 0xc0) == 64;
+        boolean benchmarking = b.length == 4 && first == 198 && (second & 0xfe) == 18;
+        boolean reservedOrThisNetwork = b.length == 4 && (first == 0 || first >= 240);
         return address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress() || uniqueLocal || carrierGradeNat
-                || thisNetwork;
+                || benchmarking || reservedOrThisNetwork;
+    }
+
+    /** 64:ff9b::/96, the well-known NAT64 prefix. */
+    private static boolean isNat64(byte[] b) {
+        byte[] prefix = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+        return Arrays.equals(Arrays.copyOfRange(b, 0, 12), prefix);
     }
 }

@@ -73,13 +73,15 @@ class PageFetcherTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-            "0.0.0.0", "::1", "fd00::1", "fe80::1", "224.0.0.1"})
+            "0.0.0.0", "::1", "fd00::1", "fe80::1", "224.0.0.1", "198.18.0.1", "240.0.0.1", "255.255.255.255",
+            "64:ff9b::a9fe:a9fe"})
     void privateAddresses(String address) throws Exception {
         assertThat(FetchTargets.isPrivate(InetAddress.getByName(address))).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "100.128.0.1", "2606:4700::1111"})
+    @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "100.128.0.1", "2606:4700::1111", "64:ff9b::808:808",
+            "198.20.0.1"})
     void publicAddresses(String address) throws Exception {
         assertThat(FetchTargets.isPrivate(InetAddress.getByName(address))).isFalse();
     }
