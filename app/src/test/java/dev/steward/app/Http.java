@@ -21,10 +21,14 @@ final class Http {
     record Response(int status, JsonNode body, String raw) {
     }
 
-    Response call(String method, String path, String key, String json) {
+    /** @param headers more request headers, as name, value, name, value… */
+    Response call(String method, String path, String key, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
@@ -38,8 +42,8 @@ final class Http {
     }
 
     /** A 2xx answer's body; anything else fails the test with the answer in the message. */
-    JsonNode ok(String method, String path, String key, String json) {
-        Response response = call(method, path, key, json);
+    JsonNode ok(String method, String path, String key, String json, String... headers) {
+        Response response = call(method, path, key, json, headers);
         if (response.status() / 100 != 2) {
             throw new AssertionError(method + " " + path + " -> " + response.status() + " " + response.raw());
         }

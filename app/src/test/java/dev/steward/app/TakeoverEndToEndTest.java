@@ -160,6 +160,26 @@ class TakeoverEndToEndTest extends EndToEndBase {
         assertThat(audit.get(2)).isEqualTo("conversation.auto_resume by steward");
     }
 
+    /** A client that retries a reply (after a time-out or a 202) with the same Idempotency-Key sends it once. */
+    @Test
+    void aRetriedAgentReplyWithTheSameIdempotencyKeyIsSentOnce() {
+        FakeUser member = FakeUser.human(830000000000000073L, "ines");
+        deliver(mention(member, "can someone check my invoice?"));
+        long id = conversationOf(member);
+        http.ok("POST", "/api/conversations/" + id + "/takeover", agent, null);
+        String path = "/api/conversations/" + id + "/messages";
+        String body = "{\"content\":\"Ines, checking your invoice now.\"}";
+
+        http.ok("POST", path, agent, body, "Idempotency-Key", "reply-1");
+        http.ok("POST", path, agent, body, "Idempotency-Key", "reply-1");
+        http.ok("POST", path, agent, body, "Idempotency-Key", "reply-2"); // the same words, a second reply on purpose
+        assertThat(discord.findAll(postRequestedFor(urlPathEqualTo("/channels/" + TEAM_CHANNEL + "/messages"))
+                .withRequestBody(containing("checking your invoice now")))).hasSize(2);
+        JsonNode transcript = http.ok("GET", "/api/conversations/" + id, agent, null).get("transcript");
+        assertThat(transcript.toString().split("checking your invoice now", -1)).hasSize(3);
+        assertThat(http.call("POST", path, agent, body, "Idempotency-Key", "k".repeat(201)).status()).isEqualTo(400);
+    }
+
     @Test
     void releaseHandsTheConversationBackAtOnce() {
         FakeUser member = FakeUser.human(830000000000000072L, "rui");

@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -102,12 +103,17 @@ class ConversationController {
                 "takeover:" + UUID.randomUUID()));
     }
 
-    /** 200 once the message is in Discord; 202 when it is accepted and still being sent (Discord slow). */
+    /**
+     * 200 once the message is in Discord; 202 when it is accepted and still being sent (Discord slow). A client
+     * that retries (after a time-out, or a 202) sends the same {@code Idempotency-Key}, and the reply goes out once.
+     */
     @PostMapping("/api/conversations/{id}/messages")
-    ResponseEntity<State> reply(Caller caller, @PathVariable long id, @Valid @RequestBody AgentMessage body) {
+    ResponseEntity<State> reply(Caller caller, @PathVariable long id, @Valid @RequestBody AgentMessage body,
+                                @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
         Summary c = ownedWithTakeover(caller, id);
         ConversationSnapshot sent = conversations.reply(caller.account(), c.key(),
-                new AgentReply(caller.actor(), UUID.randomUUID().toString(), body.content()), REPLY_WAIT_MILLIS);
+                new AgentReply(caller.actor(), ReplyIds.of(caller.account(), id, idempotencyKey), body.content()),
+                REPLY_WAIT_MILLIS);
         return sent == null ? ResponseEntity.accepted().build() : ResponseEntity.ok(State.of(id, sent));
     }
 
