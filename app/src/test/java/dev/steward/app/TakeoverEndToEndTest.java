@@ -160,13 +160,18 @@ class TakeoverEndToEndTest extends EndToEndBase {
         assertThat(audit.get(2)).isEqualTo("conversation.auto_resume by steward");
     }
 
+    /** The member's conversation after their question, taken over by the agent. */
+    long takenOver(FakeUser member, String question) {
+        deliver(mention(member, question));
+        long id = conversationOf(member);
+        http.ok("POST", "/api/conversations/" + id + "/takeover", agent, null);
+        return id;
+    }
+
     /** A client that retries a reply (after a time-out or a 202) with the same Idempotency-Key sends it once. */
     @Test
     void aRetriedAgentReplyWithTheSameIdempotencyKeyIsSentOnce() {
-        FakeUser member = FakeUser.human(830000000000000073L, "ines");
-        deliver(mention(member, "can someone check my invoice?"));
-        long id = conversationOf(member);
-        http.ok("POST", "/api/conversations/" + id + "/takeover", agent, null);
+        long id = takenOver(FakeUser.human(830000000000000073L, "ines"), "can someone check my invoice?");
         String path = "/api/conversations/" + id + "/messages";
         String body = "{\"content\":\"Ines, checking your invoice now.\"}";
 
@@ -183,9 +188,7 @@ class TakeoverEndToEndTest extends EndToEndBase {
     @Test
     void releaseHandsTheConversationBackAtOnce() {
         FakeUser member = FakeUser.human(830000000000000072L, "rui");
-        deliver(mention(member, "what is the refund policy?"));
-        long id = conversationOf(member);
-        http.ok("POST", "/api/conversations/" + id + "/takeover", agent, null);
+        long id = takenOver(member, "what is the refund policy?");
 
         JsonNode released = http.ok("POST", "/api/conversations/" + id + "/release", agent, null);
         assertThat(released.get("mode").asString()).isEqualTo("AI");
