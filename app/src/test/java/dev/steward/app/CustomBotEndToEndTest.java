@@ -4,6 +4,7 @@ import dev.steward.core.account.Account;
 import dev.steward.core.account.Plan;
 import dev.steward.core.bot.Bot;
 import dev.steward.core.bot.BotRepository;
+import dev.steward.core.guild.Guild;
 import dev.steward.core.secret.SecretBox;
 import dev.steward.testing.discord.FakeUser;
 import dev.steward.testing.discord.GatewayPayloads;
@@ -11,7 +12,9 @@ import dev.steward.testing.discord.InteractionSigner;
 import dev.steward.testing.discord.MessageCreateBuilder;
 import dev.steward.workflows.message.MessageOutcome;
 import dev.steward.workflows.message.MessageWorkflowIds;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,9 +29,11 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * An account with its own Discord application: the bridge opens a session for it, its guilds act with its
@@ -141,6 +146,24 @@ class CustomBotEndToEndTest extends EndToEndBase {
                 + new InteractionSigner().publicKeyHex() + "\",\"token\":\"" + goodToken + "\"}");
 
         awaitSessionWithToken(goodToken);
+    }
+
+    /** A custom bot whose stored token cannot be used (stored before registration checked it) fails at once. */
+    @Test
+    void aSendThroughABotWhoseStoredTokenCannotBeUsedFailsAtOnceAndSaysWhatToDo() throws Exception {
+        long account = accounts.save(Account.create("Stored bad " + System.nanoTime(), Plan.PRO, "", Instant.now())).id();
+        long guild = 810000000000000403L;
+        guilds.save(Guild.connect(Long.toString(guild), account, "Bad token", Instant.now()));
+        InteractionSigner keys = new InteractionSigner();
+        String app = "881000000000000004";
+        bots.save(new Bot(null, account, app, keys.publicKeyHex(), secrets.encrypt("client-secret-y"), Instant.now()));
+
+        assertThat(ask("/discord/interactions/" + app, keys, "891000000000000006", app, guild).body())
+                .isEqualTo("{\"type\":5}");
+
+        WorkflowStub run = client.newUntypedWorkflowStub(MessageWorkflowIds.forInteraction("891000000000000006"));
+        assertThatThrownBy(() -> run.getResult(20, TimeUnit.SECONDS, MessageOutcome.class))
+                .isInstanceOf(WorkflowFailedException.class).hasStackTraceContaining("register the bot again");
     }
 
     /** A Discord-shaped bot token: the bot's id in base64, then two parts Discord4J does not read. */

@@ -5,6 +5,8 @@ import dev.steward.core.bot.CachedBots;
 import dev.steward.core.discord.DiscordClients;
 import dev.steward.core.discord.DiscordProperties;
 import dev.steward.core.secret.SecretBox;
+import discord4j.core.DiscordClient;
+import io.temporal.failure.ApplicationFailure;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -51,8 +53,21 @@ public class DiscordRouter {
         Bot b = bot.get();
         return custom.compute(b.id(), (id, cached) -> cached != null && cached.tokenCiphertext().equals(b.tokenCiphertext())
                 ? cached
-                : new Custom(b.tokenCiphertext(), new RestDiscordActions(
-                        DiscordClients.create(secrets.decrypt(b.tokenCiphertext()), discord.apiBaseUrl()),
-                        RestDiscordActions.CALL_TIMEOUT))).actions();
+                : new Custom(b.tokenCiphertext(), new RestDiscordActions(client(b), RestDiscordActions.CALL_TIMEOUT)))
+                .actions();
+    }
+
+    /**
+     * A token that cannot be opened, or that Discord4J refuses (stored before registration checked it), will not
+     * get better by retrying: the send fails at once and says what to do, instead of retrying for half an hour.
+     */
+    private DiscordClient client(Bot bot) {
+        try {
+            return DiscordClients.create(secrets.decrypt(bot.tokenCiphertext()), discord.apiBaseUrl());
+        } catch (RuntimeException unusable) {
+            throw ApplicationFailure.newNonRetryableFailure("The token of custom bot " + bot.applicationId()
+                    + " cannot be used (" + unusable.getClass().getSimpleName() + "); register the bot again",
+                    "DiscordBadToken");
+        }
     }
 }
