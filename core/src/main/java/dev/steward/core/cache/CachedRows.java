@@ -48,7 +48,7 @@ public abstract class CachedRows<K, T> {
     }
 
     private void clearIfSource(Class<?> type) {
-        if (sources.contains(type)) {
+        if (watches(type)) {
             cache.clear();
         }
     }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -126,9 +127,8 @@ public class RetentionStore {
     /** Rows deleted per table, in deletion order. */
     public record GuildDeletion(Map<String, Long> rows) {
         public String summary() {
-            StringBuilder text = new StringBuilder();
-            rows.forEach((table, count) -> text.append(text.isEmpty() ? "" : ", ").append(table).append(' ').append(count));
-            return text.toString();
+            return rows.entrySet().stream().map(row -> row.getKey() + " " + row.getValue())
+                    .collect(Collectors.joining(", "));
         }
     }
 

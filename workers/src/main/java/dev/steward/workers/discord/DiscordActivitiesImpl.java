@@ -30,8 +30,7 @@ class DiscordActivitiesImpl implements DiscordActivities {
                     parts.isEmpty() ? "…" : parts.get(0));
             return new SentReply(List.of("@original"));
         }
-        return new SentReply(PostedParts.post(parts.size(), i -> actions.sendMessage(new OutgoingMessage(
-                request.guildId(), request.channelId(), parts.get(i), i == 0 ? request.replyToMessageId() : null,
-                Nonces.of(request.nonceSeed(), i)))));
+        return new SentReply(PostedParts.post(actions, request.guildId(), request.channelId(), parts,
+                request.replyToMessageId(), request.nonceSeed()));
     }
 }

@@ -5,7 +5,6 @@ import io.temporal.activity.ActivityExecutionContext;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 
 /**
  * Posts the parts of a long message that earlier attempts of the running activity have not posted yet. Each
@@ -17,15 +16,22 @@ public final class PostedParts {
     private PostedParts() {
     }
 
-    /** @return the ids of all the parts, in order */
-    public static List<String> post(int count, IntFunction<String> postPart) {
+    /**
+     * Posts the parts in order, each with its own nonce from {@code nonceSeed}; the first references
+     * {@code replyToMessageId} (none when null).
+     *
+     * @return the ids of all the parts, in order
+     */
+    public static List<String> post(DiscordActions actions, String guildId, String channelId, List<String> parts,
+                                    String replyToMessageId, String nonceSeed) {
         ActivityExecutionContext activity = Activity.getExecutionContext();
         List<String> ids = new ArrayList<>(earlier(activity));
-        for (int i = ids.size(); i < count; i++) {
-            ids.add(postPart.apply(i));
+        for (int i = ids.size(); i < parts.size(); i++) {
+            ids.add(actions.sendMessage(new OutgoingMessage(guildId, channelId, parts.get(i),
+                    i == 0 ? replyToMessageId : null, Nonces.of(nonceSeed, i))));
             // Not after the last part (so a one-part post, the common case, costs no heartbeat): the activity then
             // completes, and a completion lost with its worker is retried well within the nonce's minutes.
-            if (i < count - 1) {
+            if (i < parts.size() - 1) {
                 activity.heartbeat(List.copyOf(ids));
             }
         }

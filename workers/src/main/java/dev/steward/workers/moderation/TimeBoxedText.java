@@ -1,7 +1,5 @@
 package dev.steward.workers.moderation;
 
-import java.time.Duration;
-
 /**
  * Text that stops a regular expression at a deadline. {@code java.util.regex} has no time limit, but its
  * backtracking reads characters all along, so {@link #charAt} throws {@link TimedOut} once the time is up.
@@ -14,11 +12,8 @@ final class TimeBoxedText implements CharSequence {
     private final long deadlineNanos;
     private int reads;
 
-    TimeBoxedText(CharSequence text, Duration budget) {
-        this(text, System.nanoTime() + budget.toNanos());
-    }
-
-    private TimeBoxedText(CharSequence text, long deadlineNanos) {
+    /** @param deadlineNanos on {@link System#nanoTime()}'s clock */
+    TimeBoxedText(CharSequence text, long deadlineNanos) {
         this.text = text;
         this.deadlineNanos = deadlineNanos;
     }

@@ -10,9 +10,7 @@ import dev.steward.workers.discord.DiscordActions;
 import dev.steward.workers.discord.DiscordRouter;
 import dev.steward.workers.discord.MentionGuard;
 import dev.steward.workers.discord.MessageSplitter;
-import dev.steward.workers.discord.Nonces;
 import dev.steward.workers.discord.PostedParts;
-import dev.steward.workers.discord.OutgoingMessage;
 import dev.steward.workflows.proactive.PostDraft;
 import dev.steward.workflows.proactive.PostPlan;
 import dev.steward.workflows.proactive.PostRecord;
@@ -78,8 +76,7 @@ class ProactiveActivitiesImpl implements ProactiveActivities {
         String channelId = actions.findTextChannel(guildId, name).orElseThrow(() -> ApplicationFailure
                 .newNonRetryableFailure("No text channel named #" + name + " in this server", "ChannelNotFound"));
         List<String> parts = MessageSplitter.split(MentionGuard.defuse(content), MessageSplitter.DISCORD_LIMIT);
-        List<String> ids = PostedParts.post(parts.size(), i ->
-                actions.sendMessage(new OutgoingMessage(guildId, channelId, parts.get(i), null, Nonces.of(runKey, i))));
+        List<String> ids = PostedParts.post(actions, guildId, channelId, parts, null, runKey);
         return ids.isEmpty() ? null : ids.get(0);
     }
 
