@@ -56,9 +56,18 @@ class ThroughputBenchmark extends EndToEndBase {
 
     final int rate = Integer.getInteger("benchmark.rate", 100);
     final int seconds = Integer.getInteger("benchmark.seconds", 60);
-    /** Sent at the same rate and drained before measuring: the JIT, pools and caches warm up on it. */
-    final int warmupSeconds = Integer.getInteger("benchmark.warmup-seconds", 10);
+    /**
+     * Sent at the same rate and drained before measuring: the JIT, pools and caches warm up on it. Two minutes,
+     * because after 10 s the JIT compiler still took a fifth of the JVM's CPU through the measured minute.
+     */
+    final int warmupSeconds = Integer.getInteger("benchmark.warmup-seconds", 120);
     final int modelDelay = Integer.getInteger("benchmark.model-delay-ms", 200);
+    /**
+     * Channels the traffic is spread over, as in real servers: Discord lets a bot post about five messages per five
+     * seconds in one channel, and Discord4J sends one request at a time per rate-limit bucket (a channel), so one
+     * channel caps the sends at one per round trip, whatever the rest of the pipeline can do.
+     */
+    final int channels = Integer.getInteger("benchmark.channels", 50);
     @LocalServerPort int port;
 
     enum Kind { MENTION, ALL_QUESTION, ALL_CHAT, ASK }
@@ -92,6 +101,7 @@ class ThroughputBenchmark extends EndToEndBase {
         long warmupUnits = units(benchAccount);
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 
+        long compilingBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long cpuBefore = processCpuNanos();
         long wallBefore = System.nanoTime();
         List<Sent> sent = run(seconds, 896000000000000000L);
@@ -102,6 +112,7 @@ class ThroughputBenchmark extends EndToEndBase {
         }
         cpuNanos = processCpuNanos() - cpuBefore;
         wallNanos = System.nanoTime() - wallBefore;
+        compilingMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compilingBefore;
         TimeBreakdown breakdown = new TimeBreakdown();
         sent.stream().filter(s -> s.kind() == Kind.MENTION).forEach(s -> breakdown.add(client, workflowId(s)));
         Files.writeString(Path.of("target/benchmark-throughput.txt"), report(sent, closedAt, benchAccount, warmupUnits)
@@ -112,6 +123,7 @@ class ThroughputBenchmark extends EndToEndBase {
 
     private long cpuNanos;
     private long wallNanos;
+    private long compilingMillis;
 
     /** CPU used by this JVM (the app, the fakes and the load generator); PostgreSQL runs outside it. */
     private static long processCpuNanos() {
@@ -138,16 +150,17 @@ class ThroughputBenchmark extends EndToEndBase {
             int slot = i % 10;
             Kind kind = slot == 0 ? Kind.ASK : slot <= 4 ? Kind.MENTION : slot % 2 == 1 ? Kind.ALL_QUESTION : Kind.ALL_CHAT;
             String tag = " [b" + messageId + "]";
+            long channel = BENCH_CHANNEL + i % channels;
             switch (kind) {
-                case ASK -> asks.submit(() -> deferredNanos.add(ask.send(messageId, MENTION_GUILD, BENCH_CHANNEL, member.id(),
+                case ASK -> asks.submit(() -> deferredNanos.add(ask.send(messageId, MENTION_GUILD, channel, member.id(),
                         "how do I reset my password?" + tag)));
                 case MENTION -> gateway.dispatchMessageCreate(GatewayPayloads.messageCreate().id(messageId)
-                        .in(MENTION_GUILD, BENCH_CHANNEL).author(member).mentions(gateway.botUser())
+                        .in(MENTION_GUILD, channel).author(member).mentions(gateway.botUser())
                         .content(gateway.botUser().mention() + " how do I reset my password?" + tag));
                 case ALL_QUESTION -> gateway.dispatchMessageCreate(GatewayPayloads.messageCreate().id(messageId)
-                        .in(ALL_GUILD, BENCH_CHANNEL).author(member).content("how do I reset my password?" + tag));
+                        .in(ALL_GUILD, channel).author(member).content("how do I reset my password?" + tag));
                 case ALL_CHAT -> gateway.dispatchMessageCreate(GatewayPayloads.messageCreate().id(messageId)
-                        .in(ALL_GUILD, BENCH_CHANNEL).author(member).content("good morning everyone" + tag));
+                        .in(ALL_GUILD, channel).author(member).content("good morning everyone" + tag));
             }
             sent.add(new Sent(kind, messageId, System.currentTimeMillis()));
         }
@@ -195,7 +208,7 @@ class ThroughputBenchmark extends EndToEndBase {
 
         List<Long> overhead = new ArrayList<>();
         StringBuilder perMessage = new StringBuilder("sent_offset_ms,kind,overhead_ms\n");
-        List<LoggedRequest> sends = new ArrayList<>(discord.findAll(postRequestedFor(urlPathMatching("/channels/" + BENCH_CHANNEL + "/messages"))));
+        List<LoggedRequest> sends = new ArrayList<>(discord.findAll(postRequestedFor(urlPathMatching("/channels/\\d+/messages"))));
         for (LoggedRequest r : sends) {
             Matcher m = REPLY_TO.matcher(r.getBodyAsString());
             if (m.find() && byId.containsKey(Long.parseLong(m.group(1)))) {
@@ -242,22 +255,23 @@ class ThroughputBenchmark extends EndToEndBase {
         long[] o = overhead.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] d = deferredNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         return String.format("""
-                        throughput benchmark (%d cores, model delay %d ms, %d s at %d messages/s offered: %d messages)
+                        throughput benchmark (%d cores, model delay %d ms, %d s at %d messages/s offered over %d channels: %d messages)
                           sustained: %.1f messages/s finished within the sending window (%d of %d); the last finished %.1f s after the window; %d unfinished
                           overhead (gateway event or /ask to the Discord send, minus the model delay), %d replies: median %d ms, p95 %d ms, p99 %d ms
                           /ask deferred answer, %d requests: median %.1f ms, p99 %.1f ms
                           model calls per message: %.2f overall, %.2f in all-messages smart mode; quota units per message: %.2f
                           peak heap: %d MiB (the app, the fakes and the load generator share one JVM)
                           CPU of that JVM: %.1f ms per message, %.0f%% of the %d cores while sending and draining
+                          JIT compiler threads busy %.1f s of that window (%d s of warmup before it)
                         """,
-                Runtime.getRuntime().availableProcessors(), modelDelay, seconds, rate, sent.size(),
+                Runtime.getRuntime().availableProcessors(), modelDelay, seconds, rate, channels, sent.size(),
                 closedInWindow / windowSeconds, closedInWindow, sent.size(), (lastClose - first) / 1000.0 - windowSeconds, unfinished,
                 o.length, pct(o, 0.5), pct(o, 0.95), pct(o, 0.99),
                 d.length, pct(d, 0.5) / 1e6, pct(d, 0.99) / 1e6,
                 (double) modelCalls / sent.size(), allMessages == 0 ? 0 : (double) allModelCalls / allMessages,
                 (double) units / sent.size(), peakHeap / (1024 * 1024),
                 cpuNanos / 1e6 / sent.size(), 100.0 * cpuNanos / wallNanos / Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), compilingMillis / 1000.0, warmupSeconds);
     }
 
     private static long pct(long[] sorted, double p) {

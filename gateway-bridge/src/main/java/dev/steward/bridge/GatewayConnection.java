@@ -1,6 +1,7 @@
 package dev.steward.bridge;
 
 import dev.steward.core.discord.DiscordClients;
+import dev.steward.core.discord.DiscordProperties;
 import discord4j.common.store.Store;
 import discord4j.common.util.Snowflake;
 import discord4j.core.GatewayDiscordClient;
@@ -38,11 +39,11 @@ final class GatewayConnection {
         this.name = name;
     }
 
-    static GatewayConnection start(String name, String token, String apiBaseUrl, ShardingStrategy sharding,
+    static GatewayConnection start(String name, String token, DiscordProperties discord, ShardingStrategy sharding,
                                    GatewayEvents events, Predicate<String> servesGuild) {
         GatewayConnection connection = new GatewayConnection(name);
-        log.info("Gateway bridge: connecting {} through {}", name, apiBaseUrl);
-        connection.session = DiscordClients.create(token, apiBaseUrl).gateway()
+        log.info("Gateway bridge: connecting {} through {}", name, discord.apiBaseUrl());
+        connection.session = DiscordClients.create(token, discord).gateway()
                 .setEnabledIntents(INTENTS)
                 // The bridge only forwards events, each of which carries what it needs: no entity cache of
                 // every guild, channel, role, member and recent message it has seen.

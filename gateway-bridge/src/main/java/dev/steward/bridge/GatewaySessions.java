@@ -101,7 +101,7 @@ class GatewaySessions implements SmartLifecycle, HealthIndicator {
 
     /** Each session handles only the guilds its bot serves, so two bots in one guild never answer twice. */
     private GatewayConnection connect(String session, String token) {
-        return GatewayConnection.start(session, token, discord.apiBaseUrl(), Sharding.strategy(shardCount, shardIndices),
+        return GatewayConnection.start(session, token, discord, Sharding.strategy(shardCount, shardIndices),
                 events, guildId -> snapshot.serves(session, guildId));
     }
 

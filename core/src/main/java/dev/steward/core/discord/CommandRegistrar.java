@@ -43,7 +43,7 @@ public class CommandRegistrar {
 
     private RestClient client() {
         if (rest == null) {
-            rest = DiscordClients.create(discord.botToken(), discord.apiBaseUrl());
+            rest = DiscordClients.create(discord.botToken(), discord);
         }
         return rest;
     }

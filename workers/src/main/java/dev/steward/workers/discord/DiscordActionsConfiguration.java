@@ -25,7 +25,7 @@ class DiscordActionsConfiguration {
     DiscordActions discordActions(DiscordProperties discord, SandboxDiscordActions sandbox) {
         if (discord.hasBotToken()) {
             log.info("Discord actions: REST API at {}", discord.apiBaseUrl());
-            return new RestDiscordActions(DiscordClients.create(discord.botToken(), discord.apiBaseUrl()),
+            return new RestDiscordActions(DiscordClients.create(discord.botToken(), discord),
                     RestDiscordActions.CALL_TIMEOUT);
         }
         log.info("Discord actions: sandbox (no DISCORD_BOT_TOKEN); see /api/sandbox");

@@ -63,7 +63,7 @@ public class DiscordRouter {
      */
     private DiscordClient client(Bot bot) {
         try {
-            return DiscordClients.create(secrets.decrypt(bot.tokenCiphertext()), discord.apiBaseUrl());
+            return DiscordClients.create(secrets.decrypt(bot.tokenCiphertext()), discord);
         } catch (RuntimeException unusable) {
             throw ApplicationFailure.newNonRetryableFailure("The token of custom bot " + bot.applicationId()
                     + " cannot be used (" + unusable.getClass().getSimpleName() + "); register the bot again",

@@ -35,7 +35,7 @@ class RestDiscordActionsTest {
     @BeforeEach
     void client() {
         discord.resetAll();
-        actions = new RestDiscordActions(DiscordClients.create(TOKEN, discord.baseUrl() + "/api/v10"), Duration.ofSeconds(3));
+        actions = new RestDiscordActions(DiscordClients.create(TOKEN, discord.baseUrl() + "/api/v10", 50), Duration.ofSeconds(3));
     }
 
     static String message(String id) {
