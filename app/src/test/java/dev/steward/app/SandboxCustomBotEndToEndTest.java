@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * No shared bot (the sandbox is on) and an account that registered its own bot: a sandbox message in that
  * account's guild, about a real channel and member, stays in the sandbox. The bot's moderation and its reply
- * are recorded there, and nothing reaches Discord (WireMock) but the bot's gateway login.
+ * are recorded there, and so is the reply of an agent who takes the conversation over; nothing reaches Discord
+ * (WireMock) but the bot's gateway login.
  */
 @SpringBootTest(classes = StewardLocal.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // The tests' contexts share the database: one encryption key, so each bridge can read every bot.
@@ -96,5 +97,20 @@ class SandboxCustomBotEndToEndTest {
                 "MESSAGE " + mention.get("actions").get(0).get("messageId").asString());
         assertThat(discord.findAll(anyRequestedFor(urlPathMatching("/(channels|guilds|webhooks|interactions)/.*"))))
                 .as("requests to Discord beyond the gateway login").isEmpty();
+
+        // An agent who takes the sandbox conversation over replies in the sandbox too, not through the real bot.
+        long conversation = StreamSupport.stream(api.ok("GET", "/api/conversations?guildId=" + GUILD, agent, null)
+                .spliterator(), false).filter(c -> c.get("userId").asString().equals(MEMBER))
+                .findFirst().orElseThrow().get("id").asLong();
+        api.ok("POST", "/api/conversations/" + conversation + "/takeover", agent, null);
+        api.ok("POST", "/api/conversations/" + conversation + "/messages", agent, "{\"content\":\"An agent here.\"}");
+        JsonNode last = null;
+        for (JsonNode a : api.ok("GET", "/api/sandbox/guilds/" + GUILD + "/actions", agent, null)) {
+            last = a;
+        }
+        assertThat(last.get("action").asString()).isEqualTo("MESSAGE");
+        assertThat(last.get("content").asString()).isEqualTo("An agent here.");
+        assertThat(discord.findAll(anyRequestedFor(urlPathMatching("/(channels|guilds|webhooks|interactions)/.*"))))
+                .as("the agent's reply did not reach Discord").isEmpty();
     }
 }

@@ -73,9 +73,10 @@ public class ConversationStore {
 
     private void appendTo(long conversationId, Turn turn, Timestamp at) {
         int inserted = jdbc.sql("""
-                        INSERT INTO conversation_message (conversation_id, role, turn_key, author_name, content, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(conversationId, turn.role().name(), turn.turnKey(), turn.authorName(), turn.content(), at)
+                        INSERT INTO conversation_message (conversation_id, role, turn_key, author_name, content, created_at, sandbox)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(conversationId, turn.role().name(), turn.turnKey(), turn.authorName(), turn.content(), at,
+                        turn.sandbox())
                 .update();
         if (inserted == 0) {
             return;
@@ -134,13 +135,13 @@ public class ConversationStore {
     /** What a fresh conversation run starts from: the latest turns, oldest first, and the escalation flag. */
     public ConversationHistory history(ConversationKey key, int limit) {
         List<Turn> newestFirst = jdbc.sql("""
-                        SELECT c.account_id, m.role, m.turn_key, m.author_name, m.content, m.created_at
+                        SELECT c.account_id, m.role, m.turn_key, m.author_name, m.content, m.created_at, m.sandbox
                         FROM conversation_message m JOIN conversation c ON c.id = m.conversation_id
                         WHERE c.discord_guild_id = ? AND c.channel_id = ? AND c.user_id = ?
                         ORDER BY m.created_at DESC, m.id DESC LIMIT ?""")
                 .params(key.guildId(), key.channelId(), key.userId(), limit)
                 .query((rs, row) -> new Turn(rs.getLong(1), key, TurnRole.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).getTime()))
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).getTime(), rs.getBoolean(7)))
                 .list();
         List<Turn> oldestFirst = oldestFirst(newestFirst);
         boolean escalated = jdbc.sql("""

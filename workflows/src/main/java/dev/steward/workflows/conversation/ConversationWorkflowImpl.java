@@ -174,11 +174,20 @@ public class ConversationWorkflowImpl implements ConversationWorkflow {
         }
         agentActed();
         ConversationKey key = start.key();
-        discord.sendReply(new ReplyRequest(key.guildId(), key.channelId(), null, reply.content(), turnKey));
+        boolean sandbox = inSandbox();
+        discord.sendReply(new ReplyRequest(key.guildId(), key.channelId(), null, reply.content(), turnKey, null, sandbox));
         record(new Turn(start.accountId(), key, TurnRole.AGENT, turnKey, reply.actor(), reply.content(),
-                Workflow.currentTimeMillis()));
+                Workflow.currentTimeMillis(), sandbox));
         recordEvent("conversation.reply", reply.actor(), reply.replyId());
         return state();
+    }
+
+    /**
+     * Whether the conversation's latest turn came through the sandbox API (or answered one that did): the
+     * agent's reply then goes to the sandbox as well, never to Discord through the guild's real bot.
+     */
+    private boolean inSandbox() {
+        return !recentTurns.isEmpty() && recentTurns.get(recentTurns.size() - 1).sandbox();
     }
 
     @Override

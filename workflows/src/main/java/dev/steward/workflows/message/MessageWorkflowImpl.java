@@ -145,7 +145,7 @@ public class MessageWorkflowImpl implements MessageWorkflow {
     private static Turn memberTurn(GuildContext guild, IncomingMessage message, String key) {
         return new Turn(guild.accountId(), new ConversationKey(message.guildId(), message.channelId(),
                 message.authorId()), TurnRole.MEMBER, key + ":member", message.authorName(), message.content(),
-                Workflow.currentTimeMillis());
+                Workflow.currentTimeMillis(), message.fromSandbox());
     }
 
     /** A message not meant for the bot still reaches the agent who has taken the member's conversation over. */
@@ -252,7 +252,7 @@ public class MessageWorkflowImpl implements MessageWorkflow {
         }
         SentReply sent = reply(message, text, key + ":reply");
         Turn botTurn = new Turn(guild.accountId(), conversation, TurnRole.BOT, key + ":bot", "Steward", text,
-                Workflow.currentTimeMillis());
+                Workflow.currentTimeMillis(), message.fromSandbox());
         if (linked) {
             conversationLink.recordBotTurn(new BotTurn(botTurn, escalated));
         } else {

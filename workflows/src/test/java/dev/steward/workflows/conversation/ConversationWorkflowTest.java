@@ -106,6 +106,26 @@ class ConversationWorkflowTest {
         verify(store).recordTurn(turn("m1:member", TurnRole.MEMBER, "how do I reset?"));
     }
 
+    /** A conversation whose latest turn came through the sandbox API gets the agent's reply in the sandbox. */
+    @Test
+    void anAgentReplyFollowsTheLatestTurnIntoOrOutOfTheSandbox() {
+        when(store.loadHistory(any(), anyInt())).thenReturn(new ConversationHistory(
+                List.of(new Turn(7, KEY, TurnRole.MEMBER, "s1:member", "alice", "from the sandbox", 0, true)), false));
+        ConversationWorkflow c = begin(500);
+        c.takeOver(BOB);
+        c.agentReply(new AgentReply("agent:bob", "r1", "Sandbox reply."));
+        c.memberTurn(turn("m2:member", TurnRole.MEMBER, "from Discord"));
+        c.agentReply(new AgentReply("agent:bob", "r2", "Discord reply."));
+
+        ArgumentCaptor<ReplyRequest> sent = ArgumentCaptor.forClass(ReplyRequest.class);
+        verify(discord, times(2)).sendReply(sent.capture());
+        assertThat(sent.getAllValues()).extracting(ReplyRequest::content, ReplyRequest::sandbox)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Sandbox reply.", true),
+                        org.assertj.core.groups.Tuple.tuple("Discord reply.", false));
+        assertThat(c.state().recentTurns()).filteredOn(t -> t.role() == TurnRole.AGENT).extracting(Turn::sandbox)
+                .containsExactly(true, false);
+    }
+
     @Test
     void aRetriedMemberTurnIsRecordedOnce() {
         ConversationWorkflow c = begin(500);
