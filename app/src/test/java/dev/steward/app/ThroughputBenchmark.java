@@ -46,7 +46,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * and peak memory. See the README for the command and the latest figures.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
-@TestPropertySource(properties = EndToEndBase.LOCAL_MODE_WORKERS)
+// Discord lets one bot make 50 requests per second (STEWARD_DISCORD_REQUESTS_PER_SECOND): the benchmark measures
+// Steward, not that limit, so it sends as a bot whose limit Discord raised (or as the sum of several bots).
+@TestPropertySource(properties = {EndToEndBase.LOCAL_MODE_WORKERS,
+        "steward.discord.requests-per-second=${benchmark.discord-requests-per-second:500}"})
 class ThroughputBenchmark extends EndToEndBase {
     static final long MENTION_GUILD = 810000000000000201L;
     static final long ALL_GUILD = 810000000000000202L;
@@ -68,6 +71,7 @@ class ThroughputBenchmark extends EndToEndBase {
      * channel caps the sends at one per round trip, whatever the rest of the pipeline can do.
      */
     final int channels = Integer.getInteger("benchmark.channels", 50);
+    @org.springframework.beans.factory.annotation.Value("${steward.discord.requests-per-second}") int discordRequestsPerSecond;
     @LocalServerPort int port;
 
     enum Kind { MENTION, ALL_QUESTION, ALL_CHAT, ASK }
@@ -255,7 +259,7 @@ class ThroughputBenchmark extends EndToEndBase {
         long[] o = overhead.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] d = deferredNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         return String.format("""
-                        throughput benchmark (%d cores, model delay %d ms, %d s at %d messages/s offered over %d channels: %d messages)
+                        throughput benchmark (%d cores, model delay %d ms, %d s at %d messages/s offered over %d channels: %d messages; Discord requests per second per bot: %d)
                           sustained: %.1f messages/s finished within the sending window (%d of %d); the last finished %.1f s after the window; %d unfinished
                           overhead (gateway event or /ask to the Discord send, minus the model delay), %d replies: median %d ms, p95 %d ms, p99 %d ms
                           /ask deferred answer, %d requests: median %.1f ms, p99 %.1f ms
@@ -264,7 +268,7 @@ class ThroughputBenchmark extends EndToEndBase {
                           CPU of that JVM: %.1f ms per message, %.0f%% of the %d cores while sending and draining
                           JIT compiler threads busy %.1f s of that window (%d s of warmup before it)
                         """,
-                Runtime.getRuntime().availableProcessors(), modelDelay, seconds, rate, channels, sent.size(),
+                Runtime.getRuntime().availableProcessors(), modelDelay, seconds, rate, channels, sent.size(), discordRequestsPerSecond,
                 closedInWindow / windowSeconds, closedInWindow, sent.size(), (lastClose - first) / 1000.0 - windowSeconds, unfinished,
                 o.length, pct(o, 0.5), pct(o, 0.95), pct(o, 0.99),
                 d.length, pct(d, 0.5) / 1e6, pct(d, 0.99) / 1e6,

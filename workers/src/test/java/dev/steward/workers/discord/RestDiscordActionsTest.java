@@ -163,4 +163,29 @@ class RestDiscordActionsTest {
                 .withRequestBody(matchingJsonPath("$.content", equalTo("the answer")))
                 .withRequestBody(equalToJson("{\"allowed_mentions\":{\"parse\":[]}}", true, true)));
     }
+
+    /**
+     * Discord allows a bot 50 requests per second in all (STEWARD_DISCORD_REQUESTS_PER_SECOND); the client holds
+     * what goes over its limit instead of drawing 429s. Six sends to six channels (six rate-limit buckets, which
+     * alone would not wait) at two per second take at least two seconds from the first to the last.
+     */
+    @Test
+    void theBotsRequestsPerSecondAreLimited() throws Exception {
+        discord.stubFor(post(urlPathMatching("/api/v10/channels/.*/messages")).willReturn(okJson(message("900"))));
+        RestDiscordActions limited = new RestDiscordActions(DiscordClients.create(TOKEN, discord.baseUrl() + "/api/v10", 2),
+                Duration.ofSeconds(10));
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        var sends = java.util.stream.IntStream.range(0, 6).mapToObj(i -> pool.submit(() -> limited.sendMessage(
+                new OutgoingMessage("100", "20" + i, "part " + i, null, "nonce-" + i)))).toList();
+        for (var send : sends) {
+            assertThat(send.get()).isEqualTo("900");
+        }
+        pool.shutdown();
+
+        var times = discord.findAll(postRequestedFor(urlPathMatching("/api/v10/channels/.*/messages"))).stream()
+                .map(r -> r.getLoggedDate().getTime()).sorted().toList();
+        assertThat(times).hasSize(6);
+        assertThat(times.get(5) - times.get(0)).isGreaterThanOrEqualTo(1_500);
+    }
 }
