@@ -85,8 +85,10 @@ abstract class EndToEndBase {
 
     static WireMockServer started() {
         // Stub request logging formats every request and response into a string, even when the notifier drops it.
+        // Delayed answers (the model stub's) wait on a timer instead of a Jetty thread each, and no one asks for gzip.
         WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .stubRequestLoggingDisabled(true));
+                .stubRequestLoggingDisabled(true).asynchronousResponseEnabled(true).asynchronousResponseThreads(4)
+                .gzipDisabled(true));
         server.start();
         return server;
     }
