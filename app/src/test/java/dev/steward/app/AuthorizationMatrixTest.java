@@ -328,7 +328,7 @@ class AuthorizationMatrixTest extends EndToEndBase {
             for (var account : Map.of(accountId, G, strangerId, newGuild(Who.STRANGER)).entrySet()) {
                 conversationStore.append(new Turn(account.getKey(), new ConversationKey(account.getValue(),
                         Long.toString(CHANNEL_ID), "830000000000000903"), TurnRole.MEMBER, "matrix-stream-end-" + i,
-                        "streamer", "bye", System.currentTimeMillis()));
+                        "streamer", "bye", System.currentTimeMillis(), false));
             }
             sleepMillis(400);
         }

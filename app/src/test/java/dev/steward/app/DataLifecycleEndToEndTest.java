@@ -67,9 +67,9 @@ class DataLifecycleEndToEndTest extends EndToEndBase {
 
         ConversationKey key = new ConversationKey(Long.toString(LIFECYCLE_GUILD), "820000000000000089", "830000000000000089");
         long old = Instant.now().minus(Duration.ofDays(31)).toEpochMilli();
-        conversationStore.append(new Turn(lifecycleAccount, key, TurnRole.MEMBER, "old-1:member", "ana", "an old secret", old));
+        conversationStore.append(new Turn(lifecycleAccount, key, TurnRole.MEMBER, "old-1:member", "ana", "an old secret", old, false));
         conversationStore.append(new Turn(lifecycleAccount, key, TurnRole.MEMBER, "new-1:member", "ana", "a new question",
-                System.currentTimeMillis()));
+                System.currentTimeMillis(), false));
 
         // One pass of the purge workflow now, outside its hourly schedule.
         PurgeOutcome outcome = client.newWorkflowStub(RetentionPurgeWorkflow.class, WorkflowOptions.newBuilder()

@@ -269,7 +269,7 @@ class TakeoverEndToEndTest extends EndToEndBase {
         ConversationKey key = new ConversationKey(Long.toString(TEAM_GUILD), Long.toString(TEAM_CHANNEL), "830000000000000076");
         long recorded = System.nanoTime();
         conversationStore.append(new Turn(teamAccount, key, TurnRole.MEMBER, "stream-test:member", "noor",
-                "is the status page down?", System.currentTimeMillis()));
+                "is the status page down?", System.currentTimeMillis(), false));
         String event = null;
         while (event == null || !event.contains("is the status page down?")) {
             event = lines.poll(1, TimeUnit.SECONDS);

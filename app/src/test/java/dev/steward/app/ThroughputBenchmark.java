@@ -8,6 +8,7 @@ import dev.steward.workflows.message.MessageWorkflowIds;
 import io.temporal.client.WorkflowException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -71,7 +72,7 @@ class ThroughputBenchmark extends EndToEndBase {
      * channel caps the sends at one per round trip, whatever the rest of the pipeline can do.
      */
     final int channels = Integer.getInteger("benchmark.channels", 50);
-    @org.springframework.beans.factory.annotation.Value("${steward.discord.requests-per-second}") int discordRequestsPerSecond;
+    @Value("${steward.discord.requests-per-second}") int discordRequestsPerSecond;
     @LocalServerPort int port;
 
     enum Kind { MENTION, ALL_QUESTION, ALL_CHAT, ASK }

@@ -40,12 +40,12 @@ class ConversationStoreTest extends CoreTestApplication.OnPostgres {
     void turnsAreStoredOncePerKeyAndReadBackOldestFirstWithoutTheCurrentOne() {
         long account = Fixtures.newAccount(accounts, Plan.STARTER);
         ConversationKey key = new ConversationKey("g-" + account, "c1", "u1");
-        store.append(new Turn(account, key, TurnRole.MEMBER, "m1:member", "alice", "first?", 1_000));
-        store.append(new Turn(account, key, TurnRole.BOT, "m1:bot", "Steward", "answer one", 2_000));
-        store.append(new Turn(account, key, TurnRole.BOT, "m1:bot", "Steward", "answer one", 2_000));
-        store.append(new Turn(account, key, TurnRole.MEMBER, "m2:member", "alice", "second?", 3_000));
+        store.append(new Turn(account, key, TurnRole.MEMBER, "m1:member", "alice", "first?", 1_000, false));
+        store.append(new Turn(account, key, TurnRole.BOT, "m1:bot", "Steward", "answer one", 2_000, false));
+        store.append(new Turn(account, key, TurnRole.BOT, "m1:bot", "Steward", "answer one", 2_000, false));
+        store.append(new Turn(account, key, TurnRole.MEMBER, "m2:member", "alice", "second?", 3_000, false));
         store.append(new Turn(account, new ConversationKey(key.guildId(), "c1", "u2"), TurnRole.MEMBER,
-                "m3:member", "bob", "someone else", 4_000));
+                "m3:member", "bob", "someone else", 4_000, false));
 
         assertThat(store.recentTurns(key, "m2:member", 10)).containsExactly(
                 new StoredTurn(TurnRole.MEMBER, "alice", "first?"),
@@ -59,15 +59,15 @@ class ConversationStoreTest extends CoreTestApplication.OnPostgres {
         ConversationKey key = new ConversationKey("g-" + account, "c1", "u1");
         long now = System.currentTimeMillis();
 
-        assertThat(store.appendUnlessWorkflowOpen(new Turn(account, key, TurnRole.MEMBER, account + ":m1:member", "alice", "one", now)))
+        assertThat(store.appendUnlessWorkflowOpen(new Turn(account, key, TurnRole.MEMBER, account + ":m1:member", "alice", "one", now, false)))
                 .isTrue();
         store.openWorkflow(key);
-        assertThat(store.appendUnlessWorkflowOpen(new Turn(account, key, TurnRole.MEMBER, account + ":m2:member", "alice", "two", now + 1)))
+        assertThat(store.appendUnlessWorkflowOpen(new Turn(account, key, TurnRole.MEMBER, account + ":m2:member", "alice", "two", now + 1, false)))
                 .as("the running workflow must get it").isFalse();
         assertThat(store.recentTurns(key, "none", 10)).extracting(StoredTurn::content).containsExactly("one");
 
         store.close(key, now + 2);
-        assertThat(store.appendUnlessWorkflowOpen(new Turn(account, key, TurnRole.MEMBER, account + ":m3:member", "alice", "three", now + 3)))
+        assertThat(store.appendUnlessWorkflowOpen(new Turn(account, key, TurnRole.MEMBER, account + ":m3:member", "alice", "three", now + 3, false)))
                 .as("after the run ended idle").isTrue();
         assertThat(store.recentTurns(key, "none", 10)).extracting(StoredTurn::content).containsExactly("one", "three");
     }
@@ -77,14 +77,14 @@ class ConversationStoreTest extends CoreTestApplication.OnPostgres {
     void openingTheWorkflowWaitsForATurnBeingStoredSoItsHistoryHasIt() throws Exception {
         long account = Fixtures.newAccount(accounts, Plan.STARTER);
         ConversationKey key = new ConversationKey("g-" + account, "c1", "u1");
-        store.append(new Turn(account, key, TurnRole.MEMBER, account + ":m0:member", "alice", "earlier", 1_000));
+        store.append(new Turn(account, key, TurnRole.MEMBER, account + ":m0:member", "alice", "earlier", 1_000, false));
         CountDownLatch stored = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<Boolean> admission = threads.submit(() -> new TransactionTemplate(transactions).execute(tx -> {
                 boolean direct = store.appendUnlessWorkflowOpen(new Turn(account, key, TurnRole.MEMBER, account + ":m1:member",
-                        "alice", "in flight", 2_000));
+                        "alice", "in flight", 2_000, false));
                 stored.countDown();
                 await(commit);
                 return direct;
@@ -113,9 +113,9 @@ class ConversationStoreTest extends CoreTestApplication.OnPostgres {
         ConversationKey held = new ConversationKey("g-" + account, "c1", "held");
         long now = System.currentTimeMillis();
         long twoDaysAgo = now - Duration.ofDays(2).toMillis();
-        store.append(new Turn(account, recent, TurnRole.MEMBER, account + ":r:member", "rita", "hi", now - 60_000));
-        store.append(new Turn(account, idle, TurnRole.MEMBER, account + ":i:member", "ivan", "hi", twoDaysAgo));
-        store.append(new Turn(account, held, TurnRole.MEMBER, account + ":h:member", "hana", "hi", twoDaysAgo));
+        store.append(new Turn(account, recent, TurnRole.MEMBER, account + ":r:member", "rita", "hi", now - 60_000, false));
+        store.append(new Turn(account, idle, TurnRole.MEMBER, account + ":i:member", "ivan", "hi", twoDaysAgo, false));
+        store.append(new Turn(account, held, TurnRole.MEMBER, account + ":h:member", "hana", "hi", twoDaysAgo, false));
         store.openWorkflow(held);
 
         assertThat(queries.active(account, null, null, 10)).extracting(ConversationQueries.Summary::userId)
@@ -131,13 +131,13 @@ class ConversationStoreTest extends CoreTestApplication.OnPostgres {
         long earlier = Fixtures.newAccount(accounts, Plan.STARTER);
         long now = Fixtures.newAccount(accounts, Plan.STARTER);
         ConversationKey key = new ConversationKey("g-" + earlier, "c1", "u1");
-        store.append(new Turn(earlier, key, TurnRole.MEMBER, earlier + ":m1:member", "alice", "left behind", 1_000));
+        store.append(new Turn(earlier, key, TurnRole.MEMBER, earlier + ":m1:member", "alice", "left behind", 1_000, false));
         long leftBehind = store.conversationId(earlier, key, new Timestamp(1_000)).orElseThrow();
         guilds.save(Guild.connect(key.guildId(), now, "Acme", Instant.now()));
 
         assertThat(store.appendUnlessWorkflowOpen(new Turn(now, key, TurnRole.MEMBER, now + ":m2:member", "alice",
-                "for the new account", 2_000))).isTrue();
-        store.append(new Turn(earlier, key, TurnRole.BOT, earlier + ":m3:bot", "Steward", "late answer", 3_000));
+                "for the new account", 2_000, false))).isTrue();
+        store.append(new Turn(earlier, key, TurnRole.BOT, earlier + ":m3:bot", "Steward", "late answer", 3_000, false));
 
         long current = store.conversationId(now, key, new Timestamp(2_000)).orElseThrow();
         assertThat(current).isNotEqualTo(leftBehind);

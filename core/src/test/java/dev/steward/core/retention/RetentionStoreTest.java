@@ -37,7 +37,7 @@ class RetentionStoreTest extends CoreTestApplication.OnPostgres {
 
     private void turn(long account, ConversationKey key, String turnKey, String content, Duration age) {
         conversations.append(new Turn(account, key, TurnRole.MEMBER, turnKey, "alice", content,
-                NOW.minus(age).toEpochMilli()));
+                NOW.minus(age).toEpochMilli(), false));
     }
 
     private void moderationEntry(long account, String guild, String author, String content, Duration age) {

@@ -7,8 +7,11 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +32,28 @@ final class FastFilters {
     /** All of a message's patterns together: a hundred slow ones would otherwise take five seconds per message. */
     static final Duration MESSAGE_PATTERN_BUDGET = Duration.ofMillis(200);
 
+    /** Distinct expressions kept compiled; admins may edit their lists at will, so the oldest unused ones go. */
+    static final int COMPILED_KEPT = 4_096;
+    /** Compiled once per distinct expression instead of once per message; empty for one that does not compile. */
+    private static final Map<String, Optional<Pattern>> COMPILED = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Optional<Pattern>> eldest) {
+                    return size() > COMPILED_KEPT;
+                }
+            });
+
     private FastFilters() {
+    }
+
+    private static Optional<Pattern> compiled(String regex, int flags) {
+        return COMPILED.computeIfAbsent(flags + ":" + regex, key -> {
+            try {
+                return Optional.of(Pattern.compile(regex, flags));
+            } catch (PatternSyntaxException invalid) {
+                return Optional.empty();
+            }
+        });
     }
 
     record Hit(String rule, String reason) {
@@ -39,8 +63,8 @@ final class FastFilters {
         String text = message.content();
         String lower = text.toLowerCase(Locale.ROOT);
         for (String word : ModerationSettings.lines(settings.blockedWords())) {
-            if (Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])")
-                    .matcher(lower).find()) {
+            if (compiled("(?<![\\p{L}\\p{N}])" + Pattern.quote(word.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])", 0)
+                    .orElseThrow().matcher(lower).find()) {
                 return Optional.of(new Hit("blocked word", "contains the blocked word \"" + word + "\""));
             }
         }
@@ -82,15 +106,13 @@ final class FastFilters {
      * so that the admins' filter does not go quiet unnoticed; the message stays out of the log.
      */
     private static boolean matches(String pattern, String text, String guildId, long deadlineNanos) {
-        Pattern compiled;
-        try {
-            compiled = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
-        } catch (PatternSyntaxException invalid) {
+        Optional<Pattern> compiled = compiled(pattern, Pattern.CASE_INSENSITIVE);
+        if (compiled.isEmpty()) {
             log.warn("Guild {}: blocked pattern {} is not a valid regular expression; skipped", guildId, pattern);
             return false;
         }
         try {
-            return compiled.matcher(new TimeBoxedText(text, deadlineNanos)).find();
+            return compiled.get().matcher(new TimeBoxedText(text, deadlineNanos)).find();
         } catch (TimeBoxedText.TimedOut slow) {
             log.warn("Guild {}: blocked pattern {} ran longer than its time on a message; counted as no match",
                     guildId, pattern);

@@ -16,9 +16,4 @@ public record Turn(long accountId, ConversationKey conversation, TurnRole role, 
         authorName = Texts.clean(authorName);
         content = Texts.clean(content);
     }
-
-    public Turn(long accountId, ConversationKey conversation, TurnRole role, String turnKey, String authorName,
-                String content, long atMillis) {
-        this(accountId, conversation, role, turnKey, authorName, content, atMillis, false);
-    }
 }

@@ -12,13 +12,4 @@ import dev.steward.workflows.message.InteractionRef;
  */
 public record ReplyRequest(String guildId, String channelId, String replyToMessageId, String content,
                            String nonceSeed, InteractionRef interaction, boolean sandbox) {
-
-    public ReplyRequest(String guildId, String channelId, String replyToMessageId, String content, String nonceSeed) {
-        this(guildId, channelId, replyToMessageId, content, nonceSeed, null, false);
-    }
-
-    public ReplyRequest(String guildId, String channelId, String replyToMessageId, String content, String nonceSeed,
-                        InteractionRef interaction) {
-        this(guildId, channelId, replyToMessageId, content, nonceSeed, interaction, false);
-    }
 }

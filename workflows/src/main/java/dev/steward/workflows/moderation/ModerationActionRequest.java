@@ -8,9 +8,4 @@ package dev.steward.workflows.moderation;
  */
 public record ModerationActionRequest(String guildId, String channelId, String messageId, String userId,
                                       String reason, int timeoutMinutes, String nonceSeed, boolean sandbox) {
-
-    public ModerationActionRequest(String guildId, String channelId, String messageId, String userId, String reason,
-                                   int timeoutMinutes, String nonceSeed) {
-        this(guildId, channelId, messageId, userId, reason, timeoutMinutes, nonceSeed, false);
-    }
 }

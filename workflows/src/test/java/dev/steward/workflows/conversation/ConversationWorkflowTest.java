@@ -77,7 +77,7 @@ class ConversationWorkflowTest {
     }
 
     static Turn turn(String key, TurnRole role, String content) {
-        return new Turn(7, KEY, role, key, "alice", content, 0);
+        return new Turn(7, KEY, role, key, "alice", content, 0, false);
     }
 
     private List<String> events() {

@@ -138,7 +138,7 @@ class MessageWorkflowTest {
         assertThat(asked.getValue().question()).isEqualTo("<@1> how do I reset my password?");
         assertThat(asked.getValue().currentTurnKey()).isEqualTo(WORKFLOW_ID + ":member");
         order.verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300",
-                "Reset it under Settings > Account.", WORKFLOW_ID + ":reply"));
+                "Reset it under Settings > Account.", WORKFLOW_ID + ":reply", null, false));
         ArgumentCaptor<Turn> member = ArgumentCaptor.forClass(Turn.class);
         verify(conversationLink).admitMemberTurn(member.capture());
         assertThat(member.getValue().role()).isEqualTo(TurnRole.MEMBER);
@@ -195,7 +195,7 @@ class MessageWorkflowTest {
         assertThat(escalation.getValue().escalationKey()).isEqualTo(WORKFLOW_ID);
         assertThat(escalation.getValue().conversation().userId()).isEqualTo("400");
         verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300",
-                "Refunds take 5 days.\n\n" + MessageWorkflowImpl.ESCALATED_NOTE, WORKFLOW_ID + ":reply"));
+                "Refunds take 5 days.\n\n" + MessageWorkflowImpl.ESCALATED_NOTE, WORKFLOW_ID + ":reply", null, false));
         ArgumentCaptor<BotTurn> bot = ArgumentCaptor.forClass(BotTurn.class);
         verify(conversationLink).recordBotTurn(bot.capture());
         assertThat(bot.getValue().escalated()).isTrue();
@@ -208,7 +208,7 @@ class MessageWorkflowTest {
 
         run(message("<@1> real person please", true));
         verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300", MessageWorkflowImpl.ALREADY_ESCALATED_NOTE,
-                WORKFLOW_ID + ":reply"));
+                WORKFLOW_ID + ":reply", null, false));
     }
 
     @Test
@@ -217,7 +217,7 @@ class MessageWorkflowTest {
         when(escalations.escalate(any())).thenThrow(ApplicationFailure.newNonRetryableFailure("smtp down", "Smtp"));
 
         assertThat(run(message("<@1> talk to a human", true)).status()).isEqualTo(Status.ANSWERED);
-        verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300", "Refunds take 5 days.", WORKFLOW_ID + ":reply"));
+        verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300", "Refunds take 5 days.", WORKFLOW_ID + ":reply", null, false));
     }
 
     @Test
@@ -321,7 +321,7 @@ class MessageWorkflowTest {
 
         assertThat(run(ask).status()).isEqualTo(Status.RATE_LIMITED);
         verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300", MessageWorkflowImpl.SLOW_DOWN_REPLY,
-                WORKFLOW_ID + ":slow-down", interaction));
+                WORKFLOW_ID + ":slow-down", interaction, false));
     }
 
     static final InteractionRef INTERACTION = new InteractionRef("55", "tok");
@@ -333,7 +333,7 @@ class MessageWorkflowTest {
 
     /** The note that edits a deferred /ask which got no other reply. */
     void verifyNote(String note) {
-        verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300", note, WORKFLOW_ID + ":note", INTERACTION));
+        verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300", note, WORKFLOW_ID + ":note", INTERACTION, false));
         verify(discord, times(1)).sendReply(any());
     }
 
@@ -386,7 +386,7 @@ class MessageWorkflowTest {
         assertThat(run(ask("how do I reset my password?")).status()).isEqualTo(Status.ANSWERED);
 
         verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300", "Reset it under Settings > Account.",
-                WORKFLOW_ID + ":reply", INTERACTION));
+                WORKFLOW_ID + ":reply", INTERACTION, false));
         verify(discord, times(1)).sendReply(any());
     }
 
@@ -427,7 +427,7 @@ class MessageWorkflowTest {
         ArgumentCaptor<ModerationActionRequest> deleted = ArgumentCaptor.forClass(ModerationActionRequest.class);
         verify(moderationActions).deleteMessage(deleted.capture());
         assertThat(deleted.getValue()).isEqualTo(new ModerationActionRequest(GUILD, "200", "300", "400",
-                "selling accounts", 10, WORKFLOW_ID + ":delete"));
+                "selling accounts", 10, WORKFLOW_ID + ":delete", false));
         ArgumentCaptor<ModerationLogEntry> logged = ArgumentCaptor.forClass(ModerationLogEntry.class);
         verify(moderation).log(logged.capture());
         assertThat(logged.getValue().action()).isEqualTo(ModerationAction.DELETE);
@@ -532,7 +532,7 @@ class MessageWorkflowTest {
 
         assertThat(outcome).isEqualTo(new MessageOutcome(Status.QUOTA_EXHAUSTED, List.of("900")));
         verify(discord).sendReply(new ReplyRequest(GUILD, "200", "300", MessageWorkflowImpl.UNAVAILABLE_REPLY,
-                WORKFLOW_ID + ":unavailable"));
+                WORKFLOW_ID + ":unavailable", null, false));
         verifyNoInteractions(answers);
     }
 
