@@ -1,7 +1,6 @@
 package dev.steward.workers.knowledge;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -10,11 +9,12 @@ import org.springframework.context.annotation.Lazy;
 class EmbeddingConfiguration {
     /**
      * all-MiniLM-L6-v2 (quantized) runs in-process from its Maven artifact: 384 normalized dimensions, no
-     * network. Lazy, because loading takes about a second and only ingestion and retrieval need it.
+     * network, one thread per embedding ({@link MiniLmEmbeddingModel}). Lazy, because loading takes about a
+     * second and only ingestion and retrieval need it.
      */
     @Bean
     @Lazy
     EmbeddingModel embeddingModel() {
-        return new AllMiniLmL6V2QuantizedEmbeddingModel();
+        return new MiniLmEmbeddingModel();
     }
 }

@@ -4,7 +4,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.steward.workers.knowledge.MiniLmEmbeddingModel;
 import dev.steward.workflows.proactive.PostDraft;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The writer with a scripted model and the real in-process embedding model. */
 class PostWriterTest {
-    static final AllMiniLmL6V2QuantizedEmbeddingModel EMBEDDINGS = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    static final MiniLmEmbeddingModel EMBEDDINGS = new MiniLmEmbeddingModel();
     static final String RECENT = "Tip: you can roll back any deployment instantly from the Deployments tab.";
 
     /** A model that answers with the given drafts in turn and keeps the prompts it saw. */
