@@ -1,9 +1,12 @@
 package dev.steward.app;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 @Import(LocalModeReport.class)
@@ -13,15 +16,22 @@ class LocalModeConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${steward.temporal.address:${TEMPORAL_ADDRESS:}}'.isBlank()")
     EmbeddedTemporal embeddedTemporal(LocalModeProperties local) {
-        return EmbeddedTemporal.start(local.temporalPort());
+        return EmbeddedTemporal.start(local.temporalPort(), local.temporalRetention());
     }
 
     @Bean
-    LocalModeProperties localModeProperties(org.springframework.core.env.Environment env) {
-        return new LocalModeProperties(env.getProperty("steward.local.temporal-port", Integer.class, 7233));
+    LocalModeProperties localModeProperties(@Value("${steward.local.temporal-port:7233}") int temporalPort,
+                                            @Value("${steward.local.temporal-retention:1h}") Duration retention) {
+        return new LocalModeProperties(temporalPort, retention);
     }
 
-    record LocalModeProperties(int temporalPort) {
+    record LocalModeProperties(int temporalPort, Duration temporalRetention) {
+        LocalModeProperties {
+            if (temporalRetention.isNegative() || temporalRetention.isZero()) {
+                throw new IllegalArgumentException("steward.local.temporal-retention must be positive, not "
+                        + temporalRetention);
+            }
+        }
     }
 
 }
