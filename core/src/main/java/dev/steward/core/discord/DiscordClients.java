@@ -20,6 +20,22 @@ public final class DiscordClients {
         return create(token, discord.apiBaseUrl(), discord.requestsPerSecond());
     }
 
+    /**
+     * For interaction answers (the /ask webhook routes), which Discord does not count against the bot's global
+     * limit: a client of their own, so they neither wait behind the bot's other requests nor sit out its global
+     * 429s. Its own limiter only honours a global 429 on these routes.
+     */
+    public static DiscordClient forInteractions(String token, DiscordProperties discord) {
+        return forInteractions(token, discord.apiBaseUrl());
+    }
+
+    public static DiscordClient forInteractions(String token, String apiBaseUrl) {
+        return create(token, apiBaseUrl, INTERACTION_REQUESTS_PER_SECOND);
+    }
+
+    /** No limit in practice: Discord's per-route buckets, which Discord4J keeps per client, still apply. */
+    static final int INTERACTION_REQUESTS_PER_SECOND = 10_000;
+
     public static DiscordClient create(String token, String apiBaseUrl, int requestsPerSecond) {
         String base = apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl;
         // Discord4J has no base-URL setter: the base is the last field of RouterOptions (STACK.md).

@@ -26,7 +26,7 @@ class DiscordActionsConfiguration {
         if (discord.hasBotToken()) {
             log.info("Discord actions: REST API at {}", discord.apiBaseUrl());
             return new RestDiscordActions(DiscordClients.create(discord.botToken(), discord),
-                    RestDiscordActions.CALL_TIMEOUT);
+                    DiscordClients.forInteractions(discord.botToken(), discord), RestDiscordActions.CALL_TIMEOUT);
         }
         log.info("Discord actions: sandbox (no DISCORD_BOT_TOKEN); see /api/sandbox");
         return sandbox;

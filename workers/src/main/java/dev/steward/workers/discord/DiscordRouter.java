@@ -5,7 +5,6 @@ import dev.steward.core.bot.CachedBots;
 import dev.steward.core.discord.DiscordClients;
 import dev.steward.core.discord.DiscordProperties;
 import dev.steward.core.secret.SecretBox;
-import discord4j.core.DiscordClient;
 import io.temporal.failure.ApplicationFailure;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +52,7 @@ public class DiscordRouter {
         Bot b = bot.get();
         return custom.compute(b.id(), (id, cached) -> cached != null && cached.tokenCiphertext().equals(b.tokenCiphertext())
                 ? cached
-                : new Custom(b.tokenCiphertext(), new RestDiscordActions(client(b), RestDiscordActions.CALL_TIMEOUT)))
+                : new Custom(b.tokenCiphertext(), actions(b)))
                 .actions();
     }
 
@@ -61,9 +60,11 @@ public class DiscordRouter {
      * A token that cannot be opened, or that Discord4J refuses (stored before registration checked it), will not
      * get better by retrying: the send fails at once and says what to do, instead of retrying for half an hour.
      */
-    private DiscordClient client(Bot bot) {
+    private RestDiscordActions actions(Bot bot) {
         try {
-            return DiscordClients.create(secrets.decrypt(bot.tokenCiphertext()), discord);
+            String token = secrets.decrypt(bot.tokenCiphertext());
+            return new RestDiscordActions(DiscordClients.create(token, discord),
+                    DiscordClients.forInteractions(token, discord), RestDiscordActions.CALL_TIMEOUT);
         } catch (RuntimeException unusable) {
             throw ApplicationFailure.newNonRetryableFailure("The token of custom bot " + bot.applicationId()
                     + " cannot be used (" + unusable.getClass().getSimpleName() + "); register the bot again",

@@ -28,10 +28,17 @@ public class RestDiscordActions implements DiscordActions {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
 
     private final RestClient rest;
+    private final RestClient interactions;
     private final Duration callTimeout;
 
-    public RestDiscordActions(RestClient rest, Duration callTimeout) {
+    /**
+     * @param rest         the bot's client, held to its global request limit
+     * @param interactions for interaction answers, which that limit does not cover
+     *                     ({@link dev.steward.core.discord.DiscordClients#forInteractions})
+     */
+    public RestDiscordActions(RestClient rest, RestClient interactions, Duration callTimeout) {
         this.rest = rest;
+        this.interactions = interactions;
         this.callTimeout = callTimeout;
     }
 
@@ -85,7 +92,7 @@ public class RestDiscordActions implements DiscordActions {
 
     @Override
     public void editInteractionResponse(String applicationId, String interactionToken, String content) {
-        call("edit interaction response", rest.getWebhookService().modifyWebhookMessage(
+        call("edit interaction response", interactions.getWebhookService().modifyWebhookMessage(
                 Snowflake.asLong(applicationId), interactionToken, "@original",
                 WebhookMessageEditRequest.builder().content(Possible.of(Optional.of(content)))
                         .allowedMentions(Possible.of(Optional.of(NO_PINGS))).build()));

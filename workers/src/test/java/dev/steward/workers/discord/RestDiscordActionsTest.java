@@ -35,7 +35,8 @@ class RestDiscordActionsTest {
     @BeforeEach
     void client() {
         discord.resetAll();
-        actions = new RestDiscordActions(DiscordClients.create(TOKEN, discord.baseUrl() + "/api/v10", 50), Duration.ofSeconds(3));
+        actions = new RestDiscordActions(DiscordClients.create(TOKEN, discord.baseUrl() + "/api/v10", 50),
+                DiscordClients.forInteractions(TOKEN, discord.baseUrl() + "/api/v10"), Duration.ofSeconds(3));
     }
 
     static String message(String id) {
@@ -165,6 +166,25 @@ class RestDiscordActionsTest {
     }
 
     /**
+     * Discord holds a bot that drew a global 429 off every route for Retry-After, except interaction endpoints:
+     * an /ask answer still goes out (through the bot's limiter it would wait ten minutes, past the call's 3 s).
+     */
+    @Test
+    void anInteractionAnswerGoesOutWhileTheBotSitsOutAGlobalRateLimit() {
+        discord.stubFor(post(urlPathEqualTo("/api/v10/channels/200/messages")).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withHeader("X-RateLimit-Global", "true")
+                .withHeader("Retry-After", "600")
+                .withBody("{\"message\":\"You are being rate limited.\",\"retry_after\":600,\"global\":true}")));
+        discord.stubFor(patch(urlPathEqualTo("/api/v10/webhooks/555/tok/messages/@original")).willReturn(okJson(message("901"))));
+
+        assertThatThrownBy(() -> actions.sendMessage(new OutgoingMessage("100", "200", "hello", null, "nonce-1")))
+                .as("the bot now waits ten minutes").isInstanceOf(RuntimeException.class);
+        actions.editInteractionResponse("555", "tok", "the answer");
+
+        discord.verify(1, patchRequestedFor(urlPathEqualTo("/api/v10/webhooks/555/tok/messages/@original")));
+    }
+
+    /**
      * Discord allows a bot 50 requests per second in all (STEWARD_DISCORD_REQUESTS_PER_SECOND); the client holds
      * what goes over its limit instead of drawing 429s. Six sends to six channels (six rate-limit buckets, which
      * alone would not wait) at two per second take at least two seconds from the first to the last.
@@ -173,7 +193,7 @@ class RestDiscordActionsTest {
     void theBotsRequestsPerSecondAreLimited() throws Exception {
         discord.stubFor(post(urlPathMatching("/api/v10/channels/.*/messages")).willReturn(okJson(message("900"))));
         RestDiscordActions limited = new RestDiscordActions(DiscordClients.create(TOKEN, discord.baseUrl() + "/api/v10", 2),
-                Duration.ofSeconds(10));
+                DiscordClients.forInteractions(TOKEN, discord.baseUrl() + "/api/v10"), Duration.ofSeconds(10));
 
         var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         var sends = java.util.stream.IntStream.range(0, 6).mapToObj(i -> pool.submit(() -> limited.sendMessage(
