@@ -16,6 +16,10 @@ class LocalModeConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${steward.temporal.address:${TEMPORAL_ADDRESS:}}'.isBlank()")
     EmbeddedTemporal embeddedTemporal(LocalModeProperties local) {
+        if (local.temporalRetention().isNegative() || local.temporalRetention().isZero()) {
+            throw new IllegalArgumentException("steward.local.temporal-retention must be positive, not "
+                    + local.temporalRetention());
+        }
         return EmbeddedTemporal.start(local.temporalPort(), local.temporalRetention());
     }
 
@@ -26,12 +30,6 @@ class LocalModeConfiguration {
     }
 
     record LocalModeProperties(int temporalPort, Duration temporalRetention) {
-        LocalModeProperties {
-            if (temporalRetention.isNegative() || temporalRetention.isZero()) {
-                throw new IllegalArgumentException("steward.local.temporal-retention must be positive, not "
-                        + temporalRetention);
-            }
-        }
     }
 
 }

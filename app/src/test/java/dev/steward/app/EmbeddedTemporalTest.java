@@ -15,6 +15,7 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.api.workflowservice.v1.PollWorkflowTaskQueueRequest;
 import io.temporal.api.workflowservice.v1.StartWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.TerminateWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.PollWorkflowTaskQueueResponse;
 import io.temporal.api.workflowservice.v1.RespondWorkflowTaskCompletedRequest;
 import io.temporal.internal.testservice.TestServicesStarter;
@@ -73,7 +74,7 @@ class EmbeddedTemporalTest {
     }
 
     @Test
-    void finishedWorkflowsAreForgottenAfterTheRetentionWithTheirTimersAndOpenOnesStay() throws Exception {
+    void finishedWorkflowsAreForgottenAfterTheRetentionWithTheirTimersAndOpenOnesStay() throws Throwable {
         try (EmbeddedTemporal server = EmbeddedTemporal.start(0, RETENTION)) {
             WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
                     WorkflowServiceStubsOptions.newBuilder().setChannel(server.inProcessChannel()).build());
@@ -81,22 +82,29 @@ class EmbeddedTemporalTest {
             start(stubs, "open-", 1);
             completeNextWorkflowTask(stubs);
             completeNextWorkflowTask(stubs);
+            // The server cancels a run's execution timer when it completes, not when it is terminated.
+            start(stubs, "ended-", 1);
+            stubs.blockingStub().terminateWorkflowExecution(TerminateWorkflowExecutionRequest.newBuilder()
+                    .setNamespace("default").setWorkflowExecution(execution("ended-0")).setReason("test").build());
             FinishedWorkflowRetention retention = (FinishedWorkflowRetention)
                     UnrecordedLockEvents.field(EmbeddedTemporal.class, "retention").get(server);
             long now = System.currentTimeMillis();
             // Completing cancelled each run's execution timeout timer, which the server keeps for a day.
-            assertThat(cancelledTimers(server)).as("installed on this SDK version's test server").isPositive();
+            assertThat(timers(server, true)).as("installed on this SDK version's test server").isPositive();
 
             assertThat(retention.sweep(now)).as("finished just now").isZero();
-            assertThat(cancelledTimers(server)).as("dropped at every sweep").isZero();
+            assertThat(timers(server, true)).as("dropped at every sweep").isZero();
+            long liveTimers = timers(server, false);
             assertThat(status(stubs, "done-0")).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
             assertThatThrownBy(() -> start(stubs, "done-", 1)).as("the id is still taken")
                     .isInstanceOfSatisfying(StatusRuntimeException.class,
                             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS));
 
-            assertThat(retention.sweep(now + RETENTION.plusMinutes(1).toMillis())).isEqualTo(2);
+            assertThat(retention.sweep(now + RETENTION.plusMinutes(1).toMillis())).isEqualTo(3);
+            assertThat(timers(server, false)).as("the terminated run's execution timer, which held its state")
+                    .isEqualTo(liveTimers - 1);
 
-            for (String id : List.of("done-0", "done-1")) {
+            for (String id : List.of("done-0", "done-1", "ended-0")) {
                 assertThatThrownBy(() -> status(stubs, id)).isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
                 assertThatThrownBy(() -> stubs.blockingStub().getWorkflowExecutionHistory(
@@ -150,17 +158,17 @@ class EmbeddedTemporalTest {
         return ids;
     }
 
-    private static long cancelledTimers(EmbeddedTemporal server) throws ReflectiveOperationException {
+    private static long timers(EmbeddedTemporal server, boolean cancelled) throws ReflectiveOperationException {
         Object services = UnrecordedLockEvents.field(EmbeddedTemporal.class, "services").get(server);
         Object timer = UnrecordedLockEvents.field(TestServicesStarter.class, "selfAdvancingTimer").get(services);
-        Method cancelled = Class.forName(timer.getClass().getName() + "$TimerTask").getDeclaredMethod("isCanceled");
-        cancelled.setAccessible(true);
+        Method isCancelled = Class.forName(timer.getClass().getName() + "$TimerTask").getDeclaredMethod("isCanceled");
+        isCancelled.setAccessible(true);
         Lock lock = (Lock) UnrecordedLockEvents.field(timer.getClass(), "lock").get(timer);
         lock.lock();
         try {
             long count = 0;
             for (Object task : (Collection<?>) UnrecordedLockEvents.field(timer.getClass(), "tasks").get(timer)) {
-                count += (boolean) cancelled.invoke(task) ? 1 : 0;
+                count += (boolean) isCancelled.invoke(task) == cancelled ? 1 : 0;
             }
             return count;
         } finally {

@@ -19,6 +19,7 @@ import java.lang.management.MemoryType;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
@@ -79,7 +81,7 @@ class ThroughputBenchmark extends EndToEndBase {
     final int channels = Integer.getInteger("benchmark.channels", 50);
     @Value("${steward.discord.requests-per-second}") int discordRequestsPerSecond;
     /** Finished workflows the embedded server keeps: the default hour at 100 messages/s would be 360,000. */
-    @Value("${steward.local.temporal-retention}") java.time.Duration temporalRetention;
+    @Value("${steward.local.temporal-retention}") Duration temporalRetention;
     @LocalServerPort int port;
 
     enum Kind { MENTION, ALL_QUESTION, ALL_CHAT, ASK }
@@ -89,6 +91,8 @@ class ThroughputBenchmark extends EndToEndBase {
 
     @Test
     void measure() throws Exception {
+        // The report reads the measured workflows once they are done: they must still be there.
+        assertThat(temporalRetention).as("benchmark.temporal-retention").isGreaterThan(Duration.ofSeconds(seconds + 60));
         Http http = new Http(port);
         JsonNode created = http.ok("POST", "/api/accounts", "e2e-operator", "{\"name\":\"Bench\",\"plan\":\"PRO\"}");
         long benchAccount = created.get("account").get("id").asLong();
@@ -105,7 +109,7 @@ class ThroughputBenchmark extends EndToEndBase {
         List<Sent> warmup = run(warmupSeconds, 897000000000000000L);
         long warmupDeadline = System.currentTimeMillis() + 180_000;
         // The retention has forgotten the early warm-up workflows; the last half minute's show the backlog is gone.
-        long lastHalfMinute = warmup.get(warmup.size() - 1).atMillis() - 30_000;
+        long lastHalfMinute = warmup.isEmpty() ? 0 : warmup.get(warmup.size() - 1).atMillis() - 30_000;
         for (Sent s : warmup) {
             if (s.atMillis() >= lastHalfMinute) {
                 closeTime(s, warmupDeadline);

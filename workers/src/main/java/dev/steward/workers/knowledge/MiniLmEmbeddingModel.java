@@ -30,8 +30,13 @@ public final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel 
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = callingThreadOnly();
              InputStream tokenizer = resource(TOKENIZER)) {
-            this.encoder = new OnnxBertBiEncoder(environment, environment.createSession(modelBytes(), options),
-                    tokenizer, PoolingMode.MEAN);
+            OrtSession session = environment.createSession(modelBytes(), options);
+            try {
+                this.encoder = new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+            } catch (RuntimeException e) {
+                session.close();
+                throw e;
+            }
         } catch (OrtException e) {
             throw new IllegalStateException("Could not load the embedding model " + MODEL, e);
         } catch (IOException e) {

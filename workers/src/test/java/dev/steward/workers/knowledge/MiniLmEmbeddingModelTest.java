@@ -14,13 +14,14 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class MiniLmEmbeddingModelTest {
     static final List<String> TEXTS = List.of("How do I reset my password?",
             "Deployments can be rolled back from the Deployments tab.", "lol same", "Fehler 502 beim Login");
 
     @Test
-    void embedsExactlyLikeTheArtifactsOwnModel() {
+    void embedsLikeTheArtifactsOwnModel() {
         List<Embedding> ours = new MiniLmEmbeddingModel().embedAll(segments()).content();
         List<Embedding> theirs = new AllMiniLmL6V2QuantizedEmbeddingModel().embedAll(segments()).content();
 
@@ -41,6 +42,7 @@ class MiniLmEmbeddingModelTest {
      */
     @Test
     void embedsOnTheCallingThreadWithoutAPoolOfItsOwn() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "threads are listed from Linux's /proc");
         String probe = "embedding-probe";
         AtomicReference<Long> sameNamed = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
