@@ -282,7 +282,7 @@ class ThroughputBenchmark extends EndToEndBase {
                           overhead (gateway event or /ask to the Discord send, minus the model delay), %d replies: median %d ms, p95 %d ms, p99 %d ms
                           /ask deferred answer, %d requests: median %.1f ms, p99 %.1f ms
                           model calls per message: %.2f overall, %.2f in all-messages smart mode; quota units per message: %.2f
-                          peak heap: %d MiB, %d MiB live after a full collection at the end (the app, the fakes and the load generator share one JVM)
+                          peak heap: %d MiB, %d MiB live after a full collection at the end; peak resident memory of the process: %s (the app, the fakes and the load generator share one JVM)
                           CPU of that JVM: %.1f ms per message, %.0f%% of the %d cores while sending and draining
                           JIT compiler threads busy %.1f s of that window (%d s of warmup before it)
                         """,
@@ -291,9 +291,19 @@ class ThroughputBenchmark extends EndToEndBase {
                 o.length, pct(o, 0.5), pct(o, 0.95), pct(o, 0.99),
                 d.length, pct(d, 0.5) / 1e6, pct(d, 0.99) / 1e6,
                 (double) modelCalls / sent.size(), allMessages == 0 ? 0 : (double) allModelCalls / allMessages,
-                (double) units / sent.size(), peakHeap / (1024 * 1024), liveHeap / (1024 * 1024),
+                (double) units / sent.size(), peakHeap / (1024 * 1024), liveHeap / (1024 * 1024), peakResident(),
                 cpuNanos / 1e6 / sent.size(), 100.0 * cpuNanos / wallNanos / Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().availableProcessors(), compilingMillis / 1000.0, warmupSeconds);
+    }
+
+    /** The kernel's high-water mark of the process's resident memory (Linux), heap and everything else. */
+    private static String peakResident() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024 + " MiB").findFirst().orElse("unknown");
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown (" + e + ")";
+        }
     }
 
     private static long pct(long[] sorted, double p) {
