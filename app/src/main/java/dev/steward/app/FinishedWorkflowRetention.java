@@ -76,10 +76,8 @@ final class FinishedWorkflowRetention implements AutoCloseable {
         // state.workflow.getData().runTimerCancellationHandle: set when the run started, applied only on completion
         runTimer = MethodHandles.filterReturnValue(MethodHandles.filterReturnValue(
                         getter(Class.forName(testservice + ".TestWorkflowMutableStateImpl"), "workflow"),
-                        method(Class.forName(testservice + ".StateMachine"), "getData")
-                                .asType(MethodType.methodType(Object.class, Object.class))),
-                getter(Class.forName(testservice + ".StateMachines$WorkflowData"), "runTimerCancellationHandle")
-                        .asType(MethodType.methodType(Functions.Proc.class, Object.class)));
+                        method(Class.forName(testservice + ".StateMachine"), "getData")),
+                getter(Class.forName(testservice + ".StateMachines$WorkflowData"), "runTimerCancellationHandle"));
         Object visibility = field(TestServicesStarter.class, "visibilityStore").get(services);
         searchAttributes = (Map<?, ?>) field(visibility.getClass(), "executionSearchAttributes").get(visibility);
 

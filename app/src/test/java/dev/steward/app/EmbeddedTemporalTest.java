@@ -21,6 +21,7 @@ import io.temporal.api.workflowservice.v1.RespondWorkflowTaskCompletedRequest;
 import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
@@ -38,12 +39,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EmbeddedTemporalTest {
     static final String QUEUE = "nobody-polls";
     static final Duration RETENTION = Duration.ofHours(1);
+    static final PollWorkflowTaskQueueRequest POLL = PollWorkflowTaskQueueRequest.newBuilder().setNamespace("default")
+            .setIdentity("test").setTaskQueue(TaskQueue.newBuilder().setName(QUEUE)).build();
 
     @Test
     void theTestServersLockEventLogStaysEmptyWhileWorkflowsRun() throws Exception {
         try (EmbeddedTemporal server = EmbeddedTemporal.start(0, RETENTION)) {
-            WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-                    WorkflowServiceStubsOptions.newBuilder().setChannel(server.inProcessChannel()).build());
+            WorkflowServiceStubs stubs = stubs(server);
             // Each start schedules a workflow task, which the server marks with a time-skipping lock.
             start(stubs, "lock-log-", 20);
             stubs.shutdownNow();
@@ -56,15 +58,12 @@ class EmbeddedTemporalTest {
     @Test
     void workflowTasksWaitingInABacklogComeOutOldestFirst() {
         try (EmbeddedTemporal server = EmbeddedTemporal.start(0, RETENTION)) {
-            WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-                    WorkflowServiceStubsOptions.newBuilder().setChannel(server.inProcessChannel()).build());
+            WorkflowServiceStubs stubs = stubs(server);
             List<String> started = start(stubs, "backlog-", 30);
 
             List<String> polled = new ArrayList<>();
             for (int i = 0; i < started.size(); i++) {
-                polled.add(stubs.blockingStub().pollWorkflowTaskQueue(PollWorkflowTaskQueueRequest.newBuilder()
-                        .setNamespace("default").setIdentity("test")
-                        .setTaskQueue(TaskQueue.newBuilder().setName(QUEUE)).build()).getWorkflowExecution().getWorkflowId());
+                polled.add(stubs.blockingStub().pollWorkflowTaskQueue(POLL).getWorkflowExecution().getWorkflowId());
             }
             stubs.shutdownNow();
 
@@ -76,8 +75,7 @@ class EmbeddedTemporalTest {
     @Test
     void finishedWorkflowsAreForgottenAfterTheRetentionWithTheirTimersAndOpenOnesStay() throws Throwable {
         try (EmbeddedTemporal server = EmbeddedTemporal.start(0, RETENTION)) {
-            WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-                    WorkflowServiceStubsOptions.newBuilder().setChannel(server.inProcessChannel()).build());
+            WorkflowServiceStubs stubs = stubs(server);
             start(stubs, "done-", 2);
             start(stubs, "open-", 1);
             completeNextWorkflowTask(stubs);
@@ -96,22 +94,17 @@ class EmbeddedTemporalTest {
             assertThat(timers(server, true)).as("dropped at every sweep").isZero();
             long liveTimers = timers(server, false);
             assertThat(status(stubs, "done-0")).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
-            assertThatThrownBy(() -> start(stubs, "done-", 1)).as("the id is still taken")
-                    .isInstanceOfSatisfying(StatusRuntimeException.class,
-                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS));
+            assertFailsWith(Status.Code.ALREADY_EXISTS, () -> start(stubs, "done-", 1)); // the id is still taken
 
             assertThat(retention.sweep(now + RETENTION.plusMinutes(1).toMillis())).isEqualTo(3);
             assertThat(timers(server, false)).as("the terminated run's execution timer, which held its state")
                     .isEqualTo(liveTimers - 1);
 
             for (String id : List.of("done-0", "done-1", "ended-0")) {
-                assertThatThrownBy(() -> status(stubs, id)).isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
-                assertThatThrownBy(() -> stubs.blockingStub().getWorkflowExecutionHistory(
+                assertFailsWith(Status.Code.NOT_FOUND, () -> status(stubs, id));
+                assertFailsWith(Status.Code.NOT_FOUND, () -> stubs.blockingStub().getWorkflowExecutionHistory(
                         GetWorkflowExecutionHistoryRequest.newBuilder().setNamespace("default")
-                                .setExecution(execution(id)).build()))
-                        .isInstanceOfSatisfying(StatusRuntimeException.class,
-                                e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+                                .setExecution(execution(id)).build()));
             }
             assertThat(status(stubs, "open-0")).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
             // As on a Temporal server after its retention, the id is free again.
@@ -121,11 +114,19 @@ class EmbeddedTemporalTest {
         }
     }
 
+    private static WorkflowServiceStubs stubs(EmbeddedTemporal server) {
+        return WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder().setChannel(server.inProcessChannel()).build());
+    }
+
+    private static void assertFailsWith(Status.Code code, ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(StatusRuntimeException.class,
+                e -> assertThat(e.getStatus().getCode()).isEqualTo(code));
+    }
+
     /** What a worker does for a workflow that returns at once. */
     private static void completeNextWorkflowTask(WorkflowServiceStubs stubs) {
-        PollWorkflowTaskQueueResponse task = stubs.blockingStub().pollWorkflowTaskQueue(
-                PollWorkflowTaskQueueRequest.newBuilder().setNamespace("default").setIdentity("test")
-                        .setTaskQueue(TaskQueue.newBuilder().setName(QUEUE)).build());
+        PollWorkflowTaskQueueResponse task = stubs.blockingStub().pollWorkflowTaskQueue(POLL);
         stubs.blockingStub().respondWorkflowTaskCompleted(RespondWorkflowTaskCompletedRequest.newBuilder()
                 .setNamespace("default").setIdentity("test").setTaskToken(task.getTaskToken())
                 .addCommands(Command.newBuilder().setCommandType(CommandType.COMMAND_TYPE_COMPLETE_WORKFLOW_EXECUTION)

@@ -13,6 +13,9 @@ import java.time.Duration;
  * global request limit (Discord's is 50 per second per bot; Discord4J queues what goes over it).
  */
 public final class DiscordClients {
+    /** No limit in practice: Discord's per-route buckets, which Discord4J keeps per client, still apply. */
+    static final int INTERACTION_REQUESTS_PER_SECOND = 10_000;
+
     private DiscordClients() {
     }
 
@@ -32,9 +35,6 @@ public final class DiscordClients {
     public static DiscordClient forInteractions(String token, String apiBaseUrl) {
         return create(token, apiBaseUrl, INTERACTION_REQUESTS_PER_SECOND);
     }
-
-    /** No limit in practice: Discord's per-route buckets, which Discord4J keeps per client, still apply. */
-    static final int INTERACTION_REQUESTS_PER_SECOND = 10_000;
 
     public static DiscordClient create(String token, String apiBaseUrl, int requestsPerSecond) {
         String base = apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl;

@@ -1,6 +1,5 @@
 package dev.steward.workers.discord;
 
-import dev.steward.core.discord.DiscordClients;
 import dev.steward.core.discord.DiscordProperties;
 import dev.steward.core.sandbox.SandboxActionStore;
 import org.slf4j.Logger;
@@ -25,8 +24,7 @@ class DiscordActionsConfiguration {
     DiscordActions discordActions(DiscordProperties discord, SandboxDiscordActions sandbox) {
         if (discord.hasBotToken()) {
             log.info("Discord actions: REST API at {}", discord.apiBaseUrl());
-            return new RestDiscordActions(DiscordClients.create(discord.botToken(), discord),
-                    DiscordClients.forInteractions(discord.botToken(), discord), RestDiscordActions.CALL_TIMEOUT);
+            return RestDiscordActions.forBot(discord.botToken(), discord);
         }
         log.info("Discord actions: sandbox (no DISCORD_BOT_TOKEN); see /api/sandbox");
         return sandbox;

@@ -2,7 +2,6 @@ package dev.steward.workers.discord;
 
 import dev.steward.core.bot.Bot;
 import dev.steward.core.bot.CachedBots;
-import dev.steward.core.discord.DiscordClients;
 import dev.steward.core.discord.DiscordProperties;
 import dev.steward.core.secret.SecretBox;
 import io.temporal.failure.ApplicationFailure;
@@ -62,9 +61,7 @@ public class DiscordRouter {
      */
     private RestDiscordActions actions(Bot bot) {
         try {
-            String token = secrets.decrypt(bot.tokenCiphertext());
-            return new RestDiscordActions(DiscordClients.create(token, discord),
-                    DiscordClients.forInteractions(token, discord), RestDiscordActions.CALL_TIMEOUT);
+            return RestDiscordActions.forBot(secrets.decrypt(bot.tokenCiphertext()), discord);
         } catch (RuntimeException unusable) {
             throw ApplicationFailure.newNonRetryableFailure("The token of custom bot " + bot.applicationId()
                     + " cannot be used (" + unusable.getClass().getSimpleName() + "); register the bot again",

@@ -1,5 +1,7 @@
 package dev.steward.workers.discord;
 
+import dev.steward.core.discord.DiscordClients;
+import dev.steward.core.discord.DiscordProperties;
 import discord4j.common.util.Snowflake;
 import discord4j.discordjson.json.AllowedMentionsData;
 import discord4j.discordjson.json.ChannelData;
@@ -34,12 +36,18 @@ public class RestDiscordActions implements DiscordActions {
     /**
      * @param rest         the bot's client, held to its global request limit
      * @param interactions for interaction answers, which that limit does not cover
-     *                     ({@link dev.steward.core.discord.DiscordClients#forInteractions})
+     *                     ({@link DiscordClients#forInteractions})
      */
     public RestDiscordActions(RestClient rest, RestClient interactions, Duration callTimeout) {
         this.rest = rest;
         this.interactions = interactions;
         this.callTimeout = callTimeout;
+    }
+
+    /** A bot's actions: its own requests held to its limit, its interaction answers outside it. */
+    static RestDiscordActions forBot(String token, DiscordProperties discord) {
+        return new RestDiscordActions(DiscordClients.create(token, discord), DiscordClients.forInteractions(token, discord),
+                CALL_TIMEOUT);
     }
 
     @Override

@@ -19,8 +19,8 @@ import java.io.UncheckedIOException;
  * that embed side by side; batches (ingestion) are spread over threads by the base class.
  */
 public final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel {
-    static final String MODEL = "all-minilm-l6-v2-q.onnx";
-    static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
+    private static final String MODEL = "all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
     private static final int DIMENSION = 384;
 
     private final OnnxBertBiEncoder encoder;
@@ -45,7 +45,7 @@ public final class MiniLmEmbeddingModel extends AbstractInProcessEmbeddingModel 
     }
 
     /** One intra-op thread means no pool: the work runs on the caller, and nothing spins after it. */
-    static OrtSession.SessionOptions callingThreadOnly() throws OrtException {
+    private static OrtSession.SessionOptions callingThreadOnly() throws OrtException {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         options.setIntraOpNumThreads(1);
         options.setInterOpNumThreads(1);
